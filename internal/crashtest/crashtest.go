@@ -1,0 +1,131 @@
+// Package crashtest lets a test assert on failures that end the whole
+// process: the runtime's fatal errors, which recover cannot catch, such as
+// "fatal error: sync: unlock of unlocked mutex" or
+// "fatal error: all goroutines are asleep - deadlock!".
+//
+// The crashing code runs in a child process. [Fatal] re-runs the current test
+// binary, selecting only the calling test and marking the child with an
+// environment variable; in the child, Fatal runs the body instead. [Expect]
+// runs any prepared command, such as a program built from testdata.
+package crashtest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// childEnv marks a child process; its value is the name of the test whose
+// body the child runs.
+const childEnv = "GOPRIMER_CRASHTEST"
+
+// fatalExitCode is the status the Go runtime exits with after a fatal error
+// (and after an unrecovered panic).
+const fatalExitCode = 2
+
+// Fatal runs body in a child process and checks that the process dies of a
+// fatal runtime error whose first line is exactly want, for example
+// "fatal error: sync: unlock of unlocked mutex". It returns the child's
+// standard error, goroutine traces included, for further checks.
+//
+// The test calling Fatal must not do anything before it that would matter in
+// the child: the child re-runs the same test from its start.
+func Fatal(t *testing.T, want string, body func()) string {
+	t.Helper()
+	if os.Getenv(childEnv) == t.Name() {
+		body()
+		// Reaching here means body did not crash: the child test passes,
+		// exits with status 0, and the parent reports that.
+		return ""
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatalf("crashtest: cannot find the test binary: %v", err)
+	}
+	cmd := exec.Command(exe, "-test.run="+runPattern(t.Name()), "-test.count=1")
+	cmd.Env = append(os.Environ(), childEnv+"="+t.Name())
+	return Expect(t, cmd, want)
+}
+
+// Expect runs cmd and checks that it exits with the runtime's fatal-error
+// status 2 and that the first line of its standard error starting with
+// "fatal error: " is exactly want. It returns the standard error.
+//
+// The command is killed if it has not exited shortly before the test's
+// deadline, or after a minute when there is none: a process the runtime
+// fails to stop would otherwise hang the suite.
+func Expect(t *testing.T, cmd *exec.Cmd, want string) string {
+	t.Helper()
+	if !strings.HasPrefix(want, "fatal error: ") {
+		t.Fatalf("crashtest: want %q must start with %q", want, "fatal error: ")
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), limit(t))
+	defer cancel()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	// A race-enabled child would sleep 1s at exit by default.
+	cmd.Env = append(cmd.Environ(), "GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0")
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("crashtest: %v", err)
+	}
+	stop := context.AfterFunc(ctx, func() { _ = cmd.Process.Kill() })
+	err := cmd.Wait()
+	stop()
+	out := stderr.String()
+	if ctx.Err() != nil {
+		t.Fatalf("crashtest: %s did not exit within %v; want %q\nstderr:\n%s", cmd.Path, limit(t), want, out)
+	}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		if code := exit.ExitCode(); code != fatalExitCode {
+			t.Fatalf("crashtest: child exit status = %d; want %d with %q\nstderr:\n%s", code, fatalExitCode, want, out)
+		}
+	case err != nil:
+		t.Fatalf("crashtest: %v", err)
+	default:
+		t.Fatalf("crashtest: child exited normally; want %q\nstderr:\n%s", want, out)
+	}
+	if got := FatalLine(out); got != want {
+		t.Fatalf("crashtest: child's fatal error = %q; want %q\nstderr:\n%s", got, want, out)
+	}
+	return out
+}
+
+// FatalLine returns the first line of stderr that starts with
+// "fatal error: ", or "" if there is none.
+func FatalLine(stderr string) string {
+	for line := range strings.Lines(stderr) {
+		if strings.HasPrefix(line, "fatal error: ") {
+			return strings.TrimRight(line, "\r\n")
+		}
+	}
+	return ""
+}
+
+// runPattern turns a test name such as "TestX/sub_test" into a -test.run
+// pattern that selects exactly that test.
+func runPattern(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	return strings.Join(parts, "/")
+}
+
+// limit is how long a child may run: a safety net, never a wait.
+func limit(t *testing.T) time.Duration {
+	d := time.Minute
+	if deadline, ok := t.Deadline(); ok {
+		if left := time.Until(deadline) - 5*time.Second; left > 0 && left < d {
+			d = left
+		}
+	}
+	return d
+}

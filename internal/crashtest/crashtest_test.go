@@ -1,0 +1,88 @@
+package crashtest_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+
+	"go.uber.org/goleak"
+
+	"github.com/goprimer/concurrency/internal/crashtest"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+func TestFatalSeesTheChildsFatalError(t *testing.T) {
+	stderr := crashtest.Fatal(t, "fatal error: sync: unlock of unlocked mutex", func() {
+		var mu sync.Mutex
+		mu.Unlock()
+	})
+	if !strings.Contains(stderr, "goroutine ") {
+		t.Errorf("stderr has no goroutine trace:\n%s", stderr)
+	}
+}
+
+func TestFatalSelectsSubtests(t *testing.T) {
+	t.Run("a sub test", func(t *testing.T) {
+		crashtest.Fatal(t, "fatal error: sync: RUnlock of unlocked RWMutex", func() {
+			var mu sync.RWMutex
+			mu.RUnlock()
+		})
+	})
+}
+
+// TestFatalFailsOnAWrongChild checks that Fatal can fail: a test that runs
+// Fatal on a body that does not crash, or that crashes differently, fails.
+// The failing test runs in a process of its own, so its failure is observed
+// rather than suffered.
+func TestFatalFailsOnAWrongChild(t *testing.T) {
+	const selfTest = "CRASHTEST_SELFTEST"
+	switch os.Getenv(selfTest) {
+	case "exits":
+		crashtest.Fatal(t, "fatal error: never", func() {})
+		return
+	case "differs":
+		crashtest.Fatal(t, "fatal error: never", func() {
+			var mu sync.Mutex
+			mu.Unlock()
+		})
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ mode, want string }{
+		{"exits", `crashtest: child exited normally; want "fatal error: never"`},
+		{"differs", `crashtest: child's fatal error = "fatal error: sync: unlock of unlocked mutex"; want "fatal error: never"`},
+	} {
+		cmd := exec.Command(exe, "-test.run=^TestFatalFailsOnAWrongChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), selfTest+"="+tc.mode, "GORACE=atexit_sleep_ms=0")
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("%s: the test run ended with %v; want exit status 1\n%s", tc.mode, err, out)
+		}
+		if !strings.Contains(string(out), tc.want) {
+			t.Errorf("%s: output lacks %q:\n%s", tc.mode, tc.want, out)
+		}
+	}
+}
+
+func TestFatalLine(t *testing.T) {
+	for _, tc := range []struct{ stderr, want string }{
+		{"fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n", "fatal error: sync: unlock of unlocked mutex"},
+		{"panic: boom\r\n", ""},
+		{"some noise\nfatal error: all goroutines are asleep - deadlock!\r\n", "fatal error: all goroutines are asleep - deadlock!"},
+		{"", ""},
+	} {
+		if got := crashtest.FatalLine(tc.stderr); got != tc.want {
+			t.Errorf("FatalLine(%q) = %q; want %q", tc.stderr, got, tc.want)
+		}
+	}
+}
