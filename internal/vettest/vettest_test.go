@@ -3,6 +3,7 @@ package vettest_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
 	"github.com/goprimer/concurrency/internal/vettest"
@@ -18,12 +19,5 @@ func TestCheckMatchesWantComments(t *testing.T) {
 		{File: "mistakes.go", Line: 15, Analyzer: "copylocks", Message: "byValue passes lock by value: sync.Mutex"},
 		{File: "mistakes.go", Line: 9, Analyzer: "waitgroup", Message: "WaitGroup.Add called from inside new goroutine"},
 	}
-	if len(got) != len(want) {
-		t.Fatalf("Check = %v; want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("Check()[%d] = %+v; want %+v", i, got[i], want[i])
-		}
-	}
+	require.Equal(t, want, got, "diagnostics of testdata/mistakes, sorted by file:line text")
 }
