@@ -1,0 +1,79 @@
+package conventions
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"github.com/goprimer/concurrency/internal/lesson"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+// root is the module's root, seen from this package's directory.
+const root = "../.."
+
+func TestEverySectionFollowsTheConventions(t *testing.T) {
+	for _, topic := range lesson.Topics {
+		t.Run(topic.Package, func(t *testing.T) {
+			s, err := lesson.Load(root, topic)
+			require.NoError(t, err)
+			for _, p := range Check(s) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+// TestEveryPackageIsASection makes sure no section package escapes the
+// conventions test by being left out of lesson.Topics.
+func TestEveryPackageIsASection(t *testing.T) {
+	entries, err := os.ReadDir(root)
+	require.NoError(t, err)
+	var found []string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || name == "internal" || name == "cmd" || name == "testdata" || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if goFiles, _ := filepath.Glob(filepath.Join(root, name, "*.go")); len(goFiles) > 0 {
+			found = append(found, name)
+		}
+	}
+	var listed []string
+	for _, topic := range lesson.Topics {
+		listed = append(listed, topic.Package)
+	}
+	slices.Sort(listed)
+	require.Equal(t, listed, found, "top-level packages, each listed in lesson.Topics")
+}
+
+// TestCheckReportsEveryBrokenConvention runs Check on a package written to
+// break each convention once, so each check is seen to fail.
+func TestCheckReportsEveryBrokenConvention(t *testing.T) {
+	s, err := lesson.Load("testdata", lesson.Topic{Package: "broken"})
+	require.NoError(t, err)
+	want := []string{
+		"broken: extra.go has a package comment; keep the package doc in doc.go alone",
+		`broken: package doc does not start with "Package broken "`,
+		"broken: package doc has 83 bytes; a lesson needs at least 800",
+		"broken: package doc has no # Heading",
+		"broken: ExampleBroken attaches to nothing in go/doc, so pkg.go.dev hides it: name it Example or Example_suffix, or ExampleName only for a name the package exports",
+		"broken: ExampleBroken has no doc comment saying what it shows",
+		"broken: ExampleBroken has no // Output: comment, so go test never runs it",
+		"broken: ExampleBroken is in a file that imports github.com/stretchr/testify/require; examples use only the standard library and the package they show",
+		"broken: Example_unordered has // Unordered output:; examples print in a fixed order",
+		"broken: Example_unordered is in a file that imports github.com/stretchr/testify/require; examples use only the standard library and the package they show",
+		"broken: Example_notPlayable is in package broken; examples go in package broken_test so they read as user code",
+		"broken: Example_notPlayable is not playable: it may use only imports, builtins and declarations of its own file",
+		"broken: no TestMain calling goleak.VerifyTestMain",
+	}
+	require.Equal(t, want, Check(s))
+}

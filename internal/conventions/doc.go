@@ -1,0 +1,5 @@
+// Package conventions holds the test that keeps every section package of
+// this module to the conventions readers rely on: a package doc of
+// substance, examples that pkg.go.dev shows, runs and can make playable, and
+// a goroutine leak check around every test binary.
+package conventions

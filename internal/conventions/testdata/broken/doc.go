@@ -1,0 +1,2 @@
+// This package breaks the conventions.
+package broken

@@ -1,0 +1,129 @@
+// Package lesson loads the section packages of this module the way go/doc
+// and pkg.go.dev see them: the package documentation and the examples with
+// their verified output. The conventions test checks them with it.
+package lesson
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Module is the import path of this module.
+const Module = "github.com/goprimer/concurrency"
+
+// A Topic names one section of the article and the package that covers it.
+type Topic struct {
+	Package string // directory and package name, such as "channel"
+	Title   string // the article's own heading for the section
+}
+
+// Topics lists the sections of the article in its order.
+var Topics = []Topic{
+	{"waitgroup", "WaitGroup"},
+}
+
+// A Section is one loaded section package.
+type Section struct {
+	Topic
+	Dir        string
+	ImportPath string
+	Fset       *token.FileSet
+	Files      []*ast.File // the package's own files
+	TestFiles  []*ast.File // its _test.go files, in either test package
+	Doc        *doc.Package
+	// Examples holds every example function of the test files, in
+	// source order, whether or not go/doc attaches it to anything.
+	Examples []*doc.Example
+}
+
+// Load parses the package in dir, which is the section t of the module
+// rooted at root. Files excluded from the default build are skipped, as the
+// go command skips them.
+func Load(root string, t Topic) (*Section, error) {
+	s := &Section{
+		Topic:      t,
+		Dir:        filepath.Join(root, t.Package),
+		ImportPath: path.Join(Module, t.Package),
+		Fset:       token.NewFileSet(),
+	}
+	entries, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") {
+			continue
+		}
+		if ok, err := build.Default.MatchFile(s.Dir, name); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(s.Fset, filepath.Join(s.Dir, name), nil, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		if strings.HasSuffix(name, "_test.go") {
+			s.TestFiles = append(s.TestFiles, f)
+		} else {
+			s.Files = append(s.Files, f)
+		}
+	}
+	if len(s.Files) == 0 {
+		return nil, fmt.Errorf("%s: no Go files", s.Dir)
+	}
+	s.Doc, err = doc.NewFromFiles(s.Fset, slices.Concat(s.Files, s.TestFiles), s.ImportPath, doc.PreserveAST)
+	if err != nil {
+		return nil, err
+	}
+	s.Examples = doc.Examples(s.TestFiles...)
+	slices.SortFunc(s.Examples, func(a, b *doc.Example) int { return int(a.Code.Pos() - b.Code.Pos()) })
+	return s, nil
+}
+
+// FuncName returns the name of the function that declares ex, such as
+// "Example_addBeforeGo".
+func FuncName(ex *doc.Example) string { return "Example" + ex.Name }
+
+// File returns the file that declares ex.
+func (s *Section) File(ex *doc.Example) *ast.File {
+	for _, f := range s.TestFiles {
+		if f.FileStart <= ex.Code.Pos() && ex.Code.Pos() < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// Attached reports the names of the example functions that go/doc attaches
+// to the package or to one of its exported names: those pkg.go.dev shows.
+func (s *Section) Attached() map[string]bool {
+	names := make(map[string]bool)
+	add := func(exs []*doc.Example) {
+		for _, ex := range exs {
+			names[FuncName(ex)] = true
+		}
+	}
+	add(s.Doc.Examples)
+	for _, f := range s.Doc.Funcs {
+		add(f.Examples)
+	}
+	for _, t := range s.Doc.Types {
+		add(t.Examples)
+		for _, f := range t.Funcs {
+			add(f.Examples)
+		}
+		for _, m := range t.Methods {
+			add(m.Examples)
+		}
+	}
+	return names
+}
