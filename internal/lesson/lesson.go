@@ -29,6 +29,7 @@ type Topic struct {
 // Topics lists the sections of the article in its order.
 var Topics = []Topic{
 	{"waitgroup", "WaitGroup"},
+	{"mutex", "互斥锁和读写锁"},
 }
 
 // A Section is one loaded section package.
