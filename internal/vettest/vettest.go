@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -63,9 +64,28 @@ func mismatch(got, want []Diagnostic) string {
 		strings.Join(gotKeys, "\n\t"), strings.Join(wantKeys, "\n\t"))
 }
 
+// reports remembers go vet's diagnostics by package directory. The files
+// cannot change while a test binary runs, so with -count=N vet runs once per
+// package, not N times.
+var reports sync.Map // absolute directory → []Diagnostic
+
 // Run runs go vet -json on the package in dir and returns its diagnostics,
 // sorted by file and line.
 func Run(t *testing.T, dir string) []Diagnostic {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diags, ok := reports.Load(abs); ok {
+		return slices.Clone(diags.([]Diagnostic))
+	}
+	diags := run(t, dir)
+	reports.Store(abs, diags)
+	return slices.Clone(diags)
+}
+
+func run(t *testing.T, dir string) []Diagnostic {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), "go", "vet", "-json", "./"+filepath.ToSlash(dir))
 	var stdout, stderr bytes.Buffer
