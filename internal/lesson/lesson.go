@@ -30,6 +30,7 @@ type Topic struct {
 var Topics = []Topic{
 	{"waitgroup", "WaitGroup"},
 	{"mutex", "互斥锁和读写锁"},
+	{"channel", "Channel"},
 	{"ctxdemo", "Context 包"},
 }
 
