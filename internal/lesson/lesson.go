@@ -31,6 +31,7 @@ var Topics = []Topic{
 	{"waitgroup", "WaitGroup"},
 	{"mutex", "互斥锁和读写锁"},
 	{"channel", "Channel"},
+	{"selectloop", "for-select"},
 	{"ctxdemo", "Context 包"},
 }
 
