@@ -33,6 +33,7 @@ var Topics = []Topic{
 	{"channel", "Channel"},
 	{"selectloop", "for-select"},
 	{"ctxdemo", "Context 包"},
+	{"timer", "定时器"},
 }
 
 // A Section is one loaded section package.
