@@ -24,16 +24,17 @@ const Module = "github.com/goprimer/concurrency"
 type Topic struct {
 	Package string // directory and package name, such as "channel"
 	Title   string // the article's own heading for the section
+	Summary string // what the package shows, in a line
 }
 
 // Topics lists the sections of the article in its order.
 var Topics = []Topic{
-	{"waitgroup", "WaitGroup"},
-	{"mutex", "互斥锁和读写锁"},
-	{"channel", "Channel"},
-	{"selectloop", "for-select"},
-	{"ctxdemo", "Context 包"},
-	{"timer", "定时器"},
+	{"waitgroup", "WaitGroup", "waiting for a group of goroutines; Add before go; wg.Go"},
+	{"mutex", "互斥锁和读写锁", "one holder at a time; defer Unlock; fatal misuse"},
+	{"channel", "Channel", "every cell of the channel-state table, performed"},
+	{"selectloop", "for-select", "select, random choice, for-select, the cost of spinning"},
+	{"ctxdemo", "Context 包", "cancellation, deadlines and values down a context tree"},
+	{"timer", "定时器", "time.After, Timer, Ticker under the Go 1.23 rules"},
 }
 
 // A Section is one loaded section package.

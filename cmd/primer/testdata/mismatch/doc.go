@@ -1,0 +1,2 @@
+// Package mismatch has an example whose output comment is wrong.
+package mismatch

@@ -1,0 +1,9 @@
+package mismatch_test
+
+import "fmt"
+
+// This example's comment promises what the code does not print.
+func Example() {
+	fmt.Println("what it prints")
+	// Output: what it promises
+}
