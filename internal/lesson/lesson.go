@@ -33,6 +33,7 @@ var Topics = []Topic{
 	{"mutex", "互斥锁和读写锁", "one holder at a time; defer Unlock; fatal misuse"},
 	{"channel", "Channel", "every cell of the channel-state table, performed"},
 	{"selectloop", "for-select", "select, random choice, for-select, the cost of spinning"},
+	{"done", "done channel", "leaks, the done channel, and pipeline stages that stop"},
 	{"ctxdemo", "Context 包", "cancellation, deadlines and values down a context tree"},
 	{"timer", "定时器", "time.After, Timer, Ticker under the Go 1.23 rules"},
 }
