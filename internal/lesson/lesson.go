@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Module is the import path of this module.
@@ -31,6 +33,7 @@ type Topic struct {
 var Topics = []Topic{
 	{"waitgroup", "WaitGroup", "waiting for a group of goroutines; Add before go; wg.Go"},
 	{"mutex", "互斥锁和读写锁", "one holder at a time; defer Unlock; fatal misuse"},
+	{"rwmutex", "互斥锁和读写锁", "one writer or many readers; writer preference; when it pays"},
 	{"channel", "Channel", "every cell of the channel-state table, performed"},
 	{"selectloop", "for-select", "select, random choice, for-select, the cost of spinning"},
 	{"done", "done channel", "leaks, the done channel, and pipeline stages that stop"},
@@ -50,6 +53,9 @@ type Section struct {
 	// Examples holds every example function of the test files, in
 	// source order, whether or not go/doc attaches it to anything.
 	Examples []*doc.Example
+	// Tests holds the names of the test functions go test runs, such as
+	// "TestNegativeCounterPanics", in source order; TestMain is not one.
+	Tests []string
 }
 
 // Load parses the package in dir, which is the section t of the module
@@ -92,8 +98,27 @@ func Load(root string, t Topic) (*Section, error) {
 		return nil, err
 	}
 	s.Examples = doc.Examples(s.TestFiles...)
+	for _, f := range s.TestFiles {
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && isTest(fn.Name.Name) {
+				s.Tests = append(s.Tests, fn.Name.Name)
+			}
+		}
+	}
 	slices.SortFunc(s.Examples, func(a, b *doc.Example) int { return int(a.Code.Pos() - b.Code.Pos()) })
 	return s, nil
+}
+
+// isTest reports whether name is the name of a test function, as go test
+// sees it: Test followed by nothing or by a character that is not a
+// lower-case letter.
+func isTest(name string) bool {
+	rest, ok := strings.CutPrefix(name, "Test")
+	if !ok || name == "TestMain" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLower(r)
 }
 
 // FuncName returns the name of the function that declares ex, such as
