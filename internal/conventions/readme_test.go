@@ -1,0 +1,70 @@
+package conventions
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/lesson"
+)
+
+// readmes are the files whose section tables must match the code.
+var readmes = []string{"README.md", "README.zh-CN.md"}
+
+// TestReadmeTablesCountWhatIsThere keeps the README's table of sections
+// true: each section has a row that links its package, gives the article's
+// title for it, and ends in the real number of examples and tests.
+func TestReadmeTablesCountWhatIsThere(t *testing.T) {
+	for _, name := range readmes {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(root, name))
+			require.NoError(t, err)
+			for _, topic := range lesson.Topics {
+				s, err := lesson.Load(root, topic)
+				require.NoError(t, err)
+				row := tableRow(string(data), topic.Package)
+				if row == nil {
+					t.Errorf("%s has no table row linking [%s](./%s)", name, topic.Package, topic.Package)
+					continue
+				}
+				if !strings.Contains(row[0], topic.Title) {
+					t.Errorf("%s: the row of %s names the article section %q; want %q in it", name, topic.Package, row[0], topic.Title)
+				}
+				got := fmt.Sprintf("%s examples, %s tests", row[len(row)-2], row[len(row)-1])
+				want := fmt.Sprintf("%d examples, %d tests", len(s.Examples), len(s.Tests))
+				if got != want {
+					t.Errorf("%s: the row of %s counts %s; the package has %s", name, topic.Package, got, want)
+				}
+			}
+		})
+	}
+}
+
+// tableRow returns the cells of the Markdown table row that links
+// [pkg](./pkg), or nil.
+func tableRow(markdown, pkg string) []string {
+	link := "[" + pkg + "](./" + pkg + ")"
+	for line := range strings.Lines(markdown) {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "|") || !strings.Contains(line, link) {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		if len(cells) < 3 {
+			return nil
+		}
+		if _, err := strconv.Atoi(cells[len(cells)-1]); err != nil {
+			return nil
+		}
+		return cells
+	}
+	return nil
+}
