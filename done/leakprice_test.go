@@ -66,34 +66,34 @@ func TestLeakedGoroutinesAreNeverCollected(t *testing.T) {
 		goroutines, float64(stack)/(1<<20), stack/int64(goroutines))
 }
 
-func TestClosingDoneGivesTheirStacksBack(t *testing.T) {
+func TestClosingDoneEndsThemAll(t *testing.T) {
 	// Start from a clean slate: goleak also waits for any goroutine of an
 	// earlier test that is still on its way out.
 	require.NoError(t, goleak.Find())
-	runtime.GC()
 	goroutines, stack := runtime.NumGoroutine(), stackBytes()
 
 	done := make(chan struct{})
+	stop := sync.OnceFunc(func() { close(done) })
 	var wg sync.WaitGroup
+	t.Cleanup(func() { stop(); wg.Wait() }) // even if an assertion fails
 	for range leaked {
 		wg.Go(func() { <-done })
 	}
+	require.Equal(t, leaked, runtime.NumGoroutine()-goroutines, "goroutines alive while blocked on done")
 	runtime.GC()
 	held := stackBytes() - stack
-	require.Equal(t, leaked, runtime.NumGoroutine()-goroutines, "goroutines alive while blocked on done")
-	require.GreaterOrEqual(t, held, int64(leaked*minStack-slack), "stack bytes held while blocked")
 
-	close(done)
+	stop()
 	wg.Wait()
 	require.NoError(t, goleak.Find(), "goroutines alive after done was closed")
-	runtime.GC() // frees the stacks of goroutines that have ended
-	kept := stackBytes() - stack
-	// Each P keeps up to 63 ended goroutines, stacks included, to reuse
-	// for its next go statements; everything beyond that goes back.
-	each := held / leaked
-	reusable := int64(runtime.GOMAXPROCS(0)*63)*each + slack
-	require.LessOrEqual(t, kept, reusable,
-		"stack bytes still held after every goroutine ended, of %d held", held)
-	t.Logf("%d goroutines blocked on done held %.1f MiB of stack; after close(done) and a GC, %.1f MiB",
-		leaked, float64(held)/(1<<20), float64(kept)/(1<<20))
+	require.Equal(t, goroutines, runtime.NumGoroutine(), "goroutines after done was closed; want the count before they started")
+
+	// Memory is reported, not asserted. In a process that has run goroutines
+	// before, new ones reuse the stacks of ended ones, and freed stacks go
+	// back to the runtime's caches first, so the differences depend on what
+	// ran earlier. TestLeakedGoroutinesAreNeverCollected measures the price
+	// in a fresh process instead.
+	runtime.GC()
+	t.Logf("%d goroutines blocked on done added %.1f MiB of stack; after close(done) and a GC, %.1f MiB remain added",
+		leaked, float64(held)/(1<<20), float64(stackBytes()-stack)/(1<<20))
 }
