@@ -151,7 +151,6 @@ func (p *primer) lesson(name, pattern string) int {
 	p.stdout.Write(s.Doc.Text(s.Doc.Doc))
 
 	results := p.runAll(s, selected)
-	p.removeRunDir(s)
 	status := 0
 	for i, ex := range selected {
 		r := results[i]
@@ -188,16 +187,36 @@ type result struct {
 	err     error
 }
 
-// runAll runs the examples in parallel, one go run each.
+// runAll runs the examples in parallel, one go run each, in a directory of
+// their own that it removes afterwards.
 func (p *primer) runAll(s *lesson.Section, examples []*doc.Example) []result {
 	results := make([]result, len(examples))
+	parent := filepath.Join(p.root, runDir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		for i := range results {
+			results[i].err = err
+		}
+		return results
+	}
+	// A directory for this run alone, so that two primers never share one.
+	dir, err := os.MkdirTemp(parent, s.Package+"-")
+	if err != nil {
+		for i := range results {
+			results[i].err = err
+		}
+		return results
+	}
+	defer func() {
+		os.RemoveAll(dir)
+		os.Remove(parent) // only if no other primer is using it
+	}()
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, ex := range examples {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = p.runExample(s, ex)
+			results[i] = runExample(s, ex, filepath.Join(dir, lesson.FuncName(ex)))
 		})
 	}
 	wg.Wait()
@@ -205,8 +224,8 @@ func (p *primer) runAll(s *lesson.Section, examples []*doc.Example) []result {
 }
 
 // runExample does what pkg.go.dev's Run button does: it runs the program
-// that go/doc synthesises from the example.
-func (p *primer) runExample(s *lesson.Section, ex *doc.Example) result {
+// that go/doc synthesises from the example, writing it into dir.
+func runExample(s *lesson.Section, ex *doc.Example, dir string) result {
 	var r result
 	if ex.Play == nil {
 		r.err = errors.New("not playable: go/doc cannot make a program of it")
@@ -219,14 +238,10 @@ func (p *primer) runExample(s *lesson.Section, ex *doc.Example) result {
 	}
 	r.code = src.String()
 
-	// One directory per example, at a stable path so that the go command's
-	// build cache serves repeated runs.
-	dir := filepath.Join(p.root, runDir, s.Package, lesson.FuncName(ex))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.Mkdir(dir, 0o755); err != nil {
 		r.err = err
 		return r
 	}
-	defer os.RemoveAll(dir)
 	if err := os.WriteFile(filepath.Join(dir, "main.go"), src.Bytes(), 0o644); err != nil {
 		r.err = err
 		return r
@@ -243,13 +258,6 @@ func (p *primer) runExample(s *lesson.Section, ex *doc.Example) result {
 	r.output = stdout.String()
 	r.matches = sameOutput(r.output, ex.Output)
 	return r
-}
-
-// removeRunDir removes the directories the section's examples ran in, once
-// they are empty; another primer may still be running in runDir.
-func (p *primer) removeRunDir(s *lesson.Section) {
-	os.Remove(filepath.Join(p.root, runDir, s.Package))
-	os.Remove(filepath.Join(p.root, runDir))
 }
 
 // sameOutput compares as go test does: surrounding space aside, and

@@ -4,6 +4,7 @@
 package lesson
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -50,8 +51,9 @@ type Section struct {
 	Files      []*ast.File // the package's own files
 	TestFiles  []*ast.File // its _test.go files, in either test package
 	Doc        *doc.Package
-	// Examples holds every example function of the test files, in
-	// source order, whether or not go/doc attaches it to anything.
+	// Examples holds every example function of the test files, whether
+	// or not go/doc attaches it to anything, in the order a reader meets
+	// them: the package example, those of example_test.go, then the rest.
 	Examples []*doc.Example
 	// Tests holds the names of the test functions go test runs, such as
 	// "TestNegativeCounterPanics", in source order; TestMain is not one.
@@ -105,8 +107,28 @@ func Load(root string, t Topic) (*Section, error) {
 			}
 		}
 	}
-	slices.SortFunc(s.Examples, func(a, b *doc.Example) int { return int(a.Code.Pos() - b.Code.Pos()) })
+	slices.SortFunc(s.Examples, s.lessonOrder)
 	return s, nil
+}
+
+// lessonOrder orders examples as a reader meets them: the package example
+// first, then those of example_test.go, then the whole-file examples of
+// other files, each in source order.
+func (s *Section) lessonOrder(a, b *doc.Example) int {
+	rank := func(ex *doc.Example) int {
+		switch {
+		case ex.Name == "":
+			return 0
+		case filepath.Base(s.Fset.File(ex.Code.Pos()).Name()) == "example_test.go":
+			return 1
+		default:
+			return 2
+		}
+	}
+	if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Code.Pos(), b.Code.Pos())
 }
 
 // isTest reports whether name is the name of a test function, as go test
