@@ -13,6 +13,7 @@ import (
 // and nothing else: neither the right forms nor the Add inside a named
 // function, which the waitgroup analyzer does not look into.
 func TestVetReportsMisuse(t *testing.T) {
+	t.Parallel() // runs go vet: overlap it with the other tests
 	got := vettest.Check(t, "testdata/misuse")
 	const copied = "sync.WaitGroup contains sync.noCopy"
 	want := []vettest.Diagnostic{

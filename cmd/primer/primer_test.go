@@ -112,12 +112,14 @@ Output (ran now; matches its verified // Output:):
 }
 
 func TestLessonReportsOutputThatDoesNotMatch(t *testing.T) {
+	t.Parallel() // runs go: overlap it (each lesson runs in a directory of its own)
 	p, stdout, _ := primerOn(t)
 	require.Equal(t, 1, p.lesson("mismatch", ""), "exit status")
 	assert.Contains(t, stdout.String(), "Output (ran now; DOES NOT MATCH its verified // Output:):\n\twhat it prints\n\nWant:\n\twhat it promises\n")
 }
 
 func TestRunSelectsExamples(t *testing.T) {
+	t.Parallel() // runs go: overlap it (each lesson runs in a directory of its own)
 	p, stdout, _ := primerOn(t)
 	require.Equal(t, 0, p.lesson("good", "_count$"))
 	assert.Contains(t, stdout.String(), "Example_count\n")

@@ -6,6 +6,7 @@ import (
 )
 
 func TestMismatchRefusesAWantThatVetDoesNotReport(t *testing.T) {
+	t.Parallel() // runs go vet: overlap it with the other tests
 	got, want := Run(t, "testdata/clean"), wanted(t, "testdata/clean")
 	msg := mismatch(got, want)
 	wantMsg := "reported:\n\t\nwant:\n\tclean.go:9: WaitGroup.Add called from inside new goroutine"

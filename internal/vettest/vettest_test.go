@@ -14,6 +14,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestCheckMatchesWantComments(t *testing.T) {
+	t.Parallel() // runs go vet: overlap it with the other tests
 	got := vettest.Check(t, "testdata/mistakes")
 	want := []vettest.Diagnostic{
 		{File: "mistakes.go", Line: 15, Analyzer: "copylocks", Message: "byValue passes lock by value: sync.Mutex"},
