@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,4 +68,30 @@ func tableRow(markdown, pkg string) []string {
 		return cells
 	}
 	return nil
+}
+
+// codeLink matches a README link to a function in a file, such as
+// [`Example_table`](channel/example_table_test.go).
+var codeLink = regexp.MustCompile("\\[`(\\w+)`\\]\\(([\\w./-]+\\.go)\\)")
+
+// TestReadmeLinksNameRealCode makes sure every link from a README to a
+// function lands on a file that declares that function.
+func TestReadmeLinksNameRealCode(t *testing.T) {
+	for _, name := range readmes {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		require.NoError(t, err)
+		links := codeLink.FindAllStringSubmatch(string(data), -1)
+		require.NotEmpty(t, links, "%s links to no function", name)
+		for _, l := range links {
+			fn, file := l[1], l[2]
+			src, err := os.ReadFile(filepath.Join(root, file))
+			if err != nil {
+				t.Errorf("%s links %s to %s, which cannot be read: %v", name, fn, file, err)
+				continue
+			}
+			if !strings.Contains(string(src), "\nfunc "+fn+"(") {
+				t.Errorf("%s links %s to %s, which does not declare it", name, fn, file)
+			}
+		}
+	}
 }
