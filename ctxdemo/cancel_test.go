@@ -2,7 +2,6 @@ package ctxdemo_test
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -45,13 +44,7 @@ func TestWithCancel(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 
-			var stoppedAt time.Duration
-			var err error
-			var wg sync.WaitGroup
-			wg.Go(func() {
-				<-ctx.Done()
-				stoppedAt, err = time.Since(start), ctx.Err()
-			})
+			stopped := startWorker(ctx, start)
 			// Wait returns only once the worker is durably blocked: a
 			// worker polling Done in a loop would never get there, and
 			// this test would hang until its timeout.
@@ -59,7 +52,7 @@ func TestWithCancel(t *testing.T) {
 
 			time.Sleep(300 * time.Millisecond)
 			cancel()
-			wg.Wait()
+			stoppedAt, err := stopped()
 			require.Equal(t, 300*time.Millisecond, stoppedAt, "worker stopped at")
 			requireErr(t, "worker's Err()", err, context.Canceled)
 		})

@@ -3,7 +3,6 @@ package ctxdemo_test
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -56,14 +55,8 @@ func TestWithDeadline(t *testing.T) {
 			ctx, cancel := context.WithDeadline(t.Context(), start.Add(time.Second))
 			defer cancel()
 
-			var stoppedAt time.Duration
-			var err error
-			var wg sync.WaitGroup
-			wg.Go(func() {
-				<-ctx.Done()
-				stoppedAt, err = time.Since(start), ctx.Err()
-			})
-			wg.Wait()
+			stopped := startWorker(ctx, start)
+			stoppedAt, err := stopped()
 			require.Equal(t, time.Second, stoppedAt, "worker stopped at")
 			requireErr(t, "worker's Err()", err, context.DeadlineExceeded)
 		})
@@ -116,14 +109,8 @@ func TestWithTimeout(t *testing.T) {
 			ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 			defer cancel()
 
-			var stoppedAt time.Duration
-			var err error
-			var wg sync.WaitGroup
-			wg.Go(func() {
-				<-ctx.Done()
-				stoppedAt, err = time.Since(start), ctx.Err()
-			})
-			wg.Wait()
+			stopped := startWorker(ctx, start)
+			stoppedAt, err := stopped()
 			require.Equal(t, time.Second, stoppedAt, "worker stopped at")
 			requireErr(t, "worker's Err()", err, context.DeadlineExceeded)
 		})

@@ -1,6 +1,11 @@
 package ctxdemo_test
 
-import "testing"
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+)
 
 // isClosed reports whether ch is closed, with one receive that never
 // blocks: a nil channel, or one still open, reports false.
@@ -20,5 +25,22 @@ func requireErr(t *testing.T, what string, got, want error) {
 	t.Helper()
 	if got != want {
 		t.Fatalf("%s = %v (%T); want %v (%T)", what, got, got, want, want)
+	}
+}
+
+// startWorker starts the worker of the article's context programs, rewritten
+// to block on Done instead of spinning. The returned function waits for the
+// worker and reports how long after start it stopped and the Err it saw.
+func startWorker(ctx context.Context, start time.Time) (stopped func() (time.Duration, error)) {
+	var stoppedAt time.Duration
+	var err error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		<-ctx.Done()
+		stoppedAt, err = time.Since(start), ctx.Err()
+	})
+	return func() (time.Duration, error) {
+		wg.Wait()
+		return stoppedAt, err
 	}
 }
