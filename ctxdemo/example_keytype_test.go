@@ -6,10 +6,13 @@ import (
 	"sync"
 )
 
-// userKey is the key for the user in a context. Its type is unexported, so
-// code outside this file can neither read nor overwrite the value except
-// through the two functions below: the safe form of the article's
-// WithValue(ctx, "key", "add value").
+// userKey is the key for the user in a context: the safe form of the
+// article's WithValue(ctx, "key", "add value"). Its type is unexported, and
+// Go hides unexported names per package, not per file: every file of this
+// package (ctxdemo_test) can name userKey, no other package can. So no other
+// package can make the key, to look the value up or to shadow it with a
+// value of its own. The package itself goes through the two functions
+// below, and a package that shares the value exports just those.
 type userKey struct{}
 
 // withUser returns a copy of ctx carrying user.

@@ -220,7 +220,8 @@ func Example_tree() {
 	cancelLeft()
 	fmt.Println(root.Err(), left.Err(), right.Err())
 
-	// A parent's end reaches every descendant before cancel returns.
+	// The end of a parent reaches every descendant the context package
+	// made before cancel returns.
 	cancelRoot()
 	fmt.Println(right.Err(), rightChild.Err())
 	// Output:
@@ -300,9 +301,9 @@ func Example_timeout() {
 	// Err: context deadline exceeded
 }
 
-// This example looks values up through ancestors, with an unexported key type.
+// This example looks values up through ancestors, with a key type of its own.
 func Example_value() {
-	type key string // unexported: only this code can make a key("user")
+	type key string // declared in this function: no code outside it can name the type
 
 	root := context.WithValue(context.Background(), key("user"), "alice")
 	ctx, cancel := context.WithCancel(root)

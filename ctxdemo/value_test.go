@@ -9,7 +9,7 @@ import (
 )
 
 func TestWithValue(t *testing.T) {
-	type key string // unexported: only this test can make one
+	type key string // declared in this function: only this test can name the type
 
 	t.Run("lookups walk up through every kind of context", func(t *testing.T) {
 		root := context.WithValue(t.Context(), key("user"), "alice")
