@@ -31,9 +31,32 @@
 //	wg.Wait()
 //
 // Go calls Add(1), starts the function in a new goroutine, and calls Done when
-// it returns. The function must not panic: a panic in a goroutine ends the
-// program anyway, and Go deliberately skips Done so that Wait cannot return
-// while the panic is still on its way.
+// it returns, also when it stops early through [runtime.Goexit], as
+// t.FailNow does. Since Go 1.26, go fix makes this change for you: its
+// waitgroup modernizer (named waitgroupgo since Go 1.27) turns Add(1), a go
+// func literal and a deferred Done into one call of Go, in a module whose go
+// line is 1.25 or later. A test runs go fix -diff on the article's program.
+//
+// # When the function panics
+//
+// The sync documentation says the function given to Go must not panic: a
+// panic that it does not recover ends the program anyway. What Go does on
+// the way depends on the release. Go 1.25, which added the method, called
+// Done in a plain defer. The deferred Done ran while the panic unwound, so
+// Wait could return, and main could even exit with status 0, before the
+// runtime printed the panic and ended the process (golang/go#76126). Since
+// Go 1.26, and unchanged in Go 1.27, Go recovers the panic, skips Done and
+// panics again with the same value, which the runtime prints as
+// "panic: ... [recovered, repanicked]": Wait never returns, and the process
+// dies of the panic with exit status 2.
+//
+// The article's own form, Add(1) with defer wg.Done(), behaves on every
+// release as Go did in 1.25: the deferred Done runs while the panic unwinds.
+// Usually the panic still ends the process first. The test
+// TestGoSkipsDoneWhenFPanics, in a child process, holds the panic back until
+// the race is decided and sees both outcomes every time: with Go, exit
+// status 2 and the panic printed; with the deferred Done, Wait returns, the
+// process exits with status 0, and the panic is never printed.
 //
 // # Add before go
 //
@@ -45,7 +68,8 @@
 // caller first, Wait sees a counter of zero and returns at once, while the
 // work it was meant to wait for has not even been counted. The example named
 // addInsideGoroutine builds that interleaving with channels, so the wrong
-// result is printed on every run instead of once in a thousand.
+// result is printed on every run, not only when the scheduler happens to
+// run the caller first.
 //
 // The fix is to call Add in the goroutine that will call Wait, before the go
 // statement, or to use Go, which calls Add(1) before it starts the goroutine
@@ -53,8 +77,8 @@
 // classic form, an Add that is the first statement of a go func literal, as
 // "WaitGroup.Add called from inside new goroutine". It looks no further: an
 // Add inside a named function started with go (go worker(&wg)) passes vet
-// silently, and a test runs go vet to pin down both facts. The race detector complements
-// vet at run time: even in a run where the late Add happens to come first and
+// silently, and a test runs go vet to pin down both facts. The analyzer is
+// the same in Go 1.26 and 1.27. The race detector complements vet at run time: even in a run where the late Add happens to come first and
 // Wait then blocks for it, go test -race reports a data race between that Add
 // and Wait, because nothing orders them.
 //
