@@ -84,13 +84,12 @@ func WithValue(parent Context, key, val any) Context { return nil }
 `
 	ctxPkg, errs := check("context", "context.go", contextStub, nil)
 	require.Empty(t, errs, "errors in the context stub")
-	std := map[string]*types.Package{"context": ctxPkg}
-	ctxdemoPkg, errs := check("github.com/goprimer/concurrency/ctxdemo", "requestid.go", nil, std)
+	const ctxdemoPath = "github.com/goprimer/concurrency/ctxdemo"
+	imports := map[string]*types.Package{"context": ctxPkg}
+	ctxdemoPkg, errs := check(ctxdemoPath, "requestid.go", nil, imports)
 	require.Empty(t, errs, "errors in requestid.go")
-	_, errs = check("other", "other.go", src, map[string]*types.Package{
-		"context":                                 ctxPkg,
-		"github.com/goprimer/concurrency/ctxdemo": ctxdemoPkg,
-	})
+	imports[ctxdemoPath] = ctxdemoPkg
+	_, errs = check("other", "other.go", src, imports)
 	return errs
 }
 
