@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/goprimer/concurrency/internal/crashtest"
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // TestOneHolderAtATime proves, inside the test process, that a Mutex admits a
@@ -27,10 +28,10 @@ func TestOneHolderAtATime(t *testing.T) {
 			<-release
 			mu.Unlock()
 		})
-		<-locked
+		watchdog.Within(t, "M1: Lock on a free Mutex returns at once", func() { <-locked })
 		require.False(t, mu.TryLock(), "TryLock while another goroutine holds the lock = true; want false")
 		close(release)
-		wg.Wait()
+		watchdog.Within(t, "M1: the holder unlocks and returns once released", wg.Wait)
 		require.True(t, mu.TryLock(), "TryLock after the holder unlocked = false; want true")
 		mu.Unlock()
 	})
@@ -57,7 +58,7 @@ func TestOneHolderAtATime(t *testing.T) {
 			seen <- phase
 			phase = "second locker done"
 		})
-		<-asking
+		watchdog.Within(t, "the second locker starts", func() { <-asking })
 		phase = "first holder done"
 		// The second locker may or may not have reached Lock yet; either
 		// way it must not have got past it. (TestSecondLockerBlocks
@@ -70,8 +71,12 @@ func TestOneHolderAtATime(t *testing.T) {
 		mu.Unlock()
 		// Unlock happens before the next Lock returns, so the second locker
 		// sees everything the first holder wrote.
-		require.Equal(t, "first holder done", <-seen, "phase seen by the second locker")
-		wg.Wait()
+		var got string
+		watchdog.Within(t, "M1: Unlock lets the waiting locker in", func() {
+			got = <-seen
+			wg.Wait()
+		})
+		require.Equal(t, "first holder done", got, "phase seen by the second locker")
 		require.Equal(t, "second locker done", phase, "phase after both holders")
 	})
 }
