@@ -32,14 +32,16 @@ func TestRangeEndsOnlyAtClose(t *testing.T) {
 	})
 
 	t.Run("a closed channel's buffered values are all received", func(t *testing.T) {
-		ch := make(chan int, 3)
-		ch <- 1
-		ch <- 2
-		close(ch)
-		var got []int
-		for v := range ch {
-			got = append(got, v)
-		}
-		require.Equal(t, []int{1, 2}, got)
+		synctest.Test(t, func(t *testing.T) {
+			ch := make(chan int, 3)
+			ch <- 1
+			ch <- 2
+			close(ch)
+			var got []int
+			for v := range ch {
+				got = append(got, v)
+			}
+			require.Equal(t, []int{1, 2}, got)
+		})
 	})
 }
