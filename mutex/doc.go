@@ -8,9 +8,21 @@
 // A Mutex guards a critical section: the code that reads and writes some
 // shared state. One goroutine at a time can hold it. [sync.Mutex.Lock] takes
 // a free lock at once; while another goroutine holds it, Lock blocks until
-// that holder calls [sync.Mutex.Unlock], and then the waiters compete for it
-// again. Unlocking also publishes the holder's writes: everything done before
+// it can take the lock, which is never before the holder calls
+// [sync.Mutex.Unlock].
+// Unlocking also publishes the holder's writes: everything done before
 // Unlock is visible to whoever locks next.
+//
+// The article says the waiters then compete for the lock again. That is
+// roughly what happens, and the documentation promises no order at all. The
+// comments in the standard library's internal/sync/mutex.go describe two
+// modes. In normal mode, Unlock wakes one waiter, and it competes with
+// goroutines just arriving at Lock, which often win because they are
+// already running. Once a waiter has waited more than a millisecond, the
+// Mutex switches to starvation mode: Unlock hands the lock straight to the
+// waiter at the head of the queue, and newcomers queue at the tail. It
+// switches back when the waiter that gets the lock is the last in the queue
+// or has waited less than a millisecond.
 //
 // The lock guards nothing by itself. It protects data only because every
 // access to that data takes it, so say which fields a Mutex guards, usually
@@ -21,6 +33,19 @@
 // the same value and one increment is lost (Example_lostUpdate replays that
 // interleaving step by step). Holding the lock across the three steps makes
 // them one step as far as other lockers can tell.
+//
+// The tests prove both sides without waiting for the scheduler to pick the
+// bad interleaving. Channels make goroutine A read the counter, hand over to
+// B, and write only once B has read too or has had to wait. Without the
+// lock, B reads what A read, and the article's count++ and count-- end at -1;
+// with it, B waits in Lock until A has written and unlocked, and they end at
+// 0. So removing the lock fails plain go test. The race detector is the
+// second witness. Built with -race, the article's counter without the lock
+// prints "WARNING: DATA RACE" with the stacks of both goroutines and exits
+// with status 66, whichever goroutine ran first: the detector looks for
+// accesses that no synchronisation orders, not for accesses that happened to
+// overlap. With the lock it runs silent. Under go test -race, the same report
+// fails the test during which the race was detected.
 //
 // # Rules for a Mutex
 //
@@ -51,6 +76,10 @@
 // A Mutex is not reentrant: a goroutine that holds it and calls Lock again
 // blocks forever. It is also not owned by a goroutine: one goroutine may lock
 // it and another unlock it, though code that does so is hard to follow.
+//
+// The Mutex is the same in Go 1.26 and Go 1.27: sync/mutex.go and
+// internal/sync/mutex.go are unchanged between the two releases, so nothing
+// in this lesson differs between them.
 //
 // # Misuse the runtime stops
 //
