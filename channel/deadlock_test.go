@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -60,4 +61,23 @@ func TestWholeProgramDeadlock(t *testing.T) {
 		// would have died before printing the timer's line.
 		require.Equal(t, "timer fired\n", stdout.String(), "the child's output before the fatal error")
 	})
+}
+
+// TestRaceBuildLinksCgo checks the cause behind the package doc's warning
+// that a program built with -race never gets the deadlock report: the race
+// runtime imports runtime/cgo, which makes any race build a cgo program,
+// while testdata/deadlock built with CGO_ENABLED=0 links no cgo at all.
+func TestRaceBuildLinksCgo(t *testing.T) {
+	t.Parallel()
+	deps := func(cgoEnabled string, flags ...string) []string {
+		t.Helper()
+		args := append(append([]string{"list"}, flags...), "-deps", "./testdata/deadlock")
+		cmd := exec.CommandContext(t.Context(), "go", args...)
+		cmd.Env = append(cmd.Environ(), "CGO_ENABLED="+cgoEnabled)
+		out, err := cmd.Output()
+		require.NoError(t, err, "go %v", args)
+		return strings.Fields(string(out))
+	}
+	require.Contains(t, deps("1", "-race"), "runtime/cgo", "packages of testdata/deadlock built with -race")
+	require.NotContains(t, deps("0"), "runtime/cgo", "packages of testdata/deadlock built with CGO_ENABLED=0")
 }

@@ -7,8 +7,20 @@
 // memory by communicating. A send hands a value, and with it the right to use
 // it, from one goroutine to another, and it orders the two: whatever the
 // sender wrote before the send, the receiver sees after the receive. Values
-// passed this way need no lock, because only one goroutine uses them at a
-// time.
+// passed this way need no lock, as long as the sender stops using a value
+// once it has sent it: then only one goroutine uses it at a time.
+//
+// The tests show the difference without waiting for the scheduler to pick
+// a bad interleaving. Two goroutines update one counter, A with count++ and
+// B with count--, and channels force the order that loses an update: A
+// reads, hands over to B, and writes only once B has read too or has had to
+// wait. When both goroutines touch the counter's memory, B reads what A
+// read, and the count ends at -1. When one goroutine owns the counter and
+// the others send it their updates, the owner is still busy with A's update
+// when B's arrives, so B's waits, and the count ends at 0. The race detector
+// is the second witness: built with -race, a program whose goroutines add to
+// a shared total prints "WARNING: DATA RACE" and exits with status 66, and
+// the same program whose goroutines send their parts to main runs silent.
 //
 // # Channel or mutex
 //
@@ -68,10 +80,12 @@
 // a nil channel's case is simply never chosen). The three panics are
 // [runtime.Error] values with exactly the messages shown: recover can catch
 // them, but each is a bug, and a send inside a select panics just the same.
-// The tests check every cell both ways: a non-blocking attempt, and a
-// goroutine in a [testing/synctest] bubble that stays blocked for a day of
-// fake time and proceeds the instant the other side acts; the compile errors
-// both with [go/types] and with go build.
+// The tests check every cell twice. A non-blocking attempt must proceed or
+// report that it would block. Then the plain operation: for a blocking
+// cell, in a goroutine in a [testing/synctest] bubble that stays blocked for
+// a day of fake time and proceeds the instant the other side acts (on a nil
+// channel, never). The compile errors are checked both with [go/types] and
+// with go build.
 //
 // An unbuffered channel, make(chan T), is empty and full at once: a send
 // waits for a receiver and a receive for a sender, and the value passes from
@@ -79,11 +93,15 @@
 // buffered channel, make(chan T, n), lets n sends complete with no receiver;
 // len reports how many values wait, cap how many fit. len is a snapshot: when
 // other goroutines use the channel it may be stale by the time it is read, so
-// ask with a select and a default instead.
+// ask with a select and a default instead. The channel of a [time.Timer] or
+// [time.Ticker] is the exception: since the Go 1.23 timer design, len and cap
+// report 0 even when a value is ready. On Go 1.26 a main module whose go line
+// is older than 1.23 still gets the old timer channels; Go 1.27 gives every
+// program the new ones (see [github.com/goprimer/concurrency/timer]).
 //
 // # Where the article's table is loose
 //
-// The table above corrects the article's in four places:
+// The table above differs from the article's in four places:
 //
 //   - Its cell for closing a channel that still holds values is the loose
 //     one. It says receives succeed until the channel is drained and then
@@ -99,8 +117,9 @@
 //   - "Open and not full: the send writes" holds for buffered channels only.
 //     An unbuffered channel is always full: a send blocks until a receiver
 //     comes.
-//   - Closing a send-only channel compiles. Closing belongs to the sender;
-//     only a receive-only channel cannot be closed.
+//   - It has no cell for closing a send-only channel. That compiles:
+//     closing belongs to the sender, and only a receive-only channel cannot
+//     be closed.
 //
 // It also leaves out what a close does to goroutines already waiting: every
 // blocked receiver wakes with the zero value and false, which makes close a
@@ -108,8 +127,9 @@
 //
 // # Directions and ownership
 //
-// A chan<- T can only be sent on and closed; a <-chan T can only be received
-// from; a plain chan T converts implicitly to either. A parameter or result
+// Of the three operations, a chan<- T allows only send and close, a <-chan T
+// only receive (len and cap work on both), and a value of a plain chan T is
+// assignable to either without a conversion. A parameter or result
 // with a direction is documentation that the compiler enforces.
 //
 // Directions make ownership visible. The goroutine that owns a channel
@@ -135,10 +155,13 @@
 //     runtime waits, since the timer may wake someone, and reports only
 //     once no such timer is left;
 //   - a goroutine is in a system call or waiting on the network;
-//   - the program is built with cgo: the runtime then keeps a thread for calls from C
-//     and counts it as running. A test binary that links net (through
-//     testify, say) on a machine with a C compiler is such a program, which
-//     is why the tests build their deadlocking program with CGO_ENABLED=0.
+//   - the program is built with cgo: the runtime then keeps a thread for
+//     calls from C and counts it as running. A test binary that links net
+//     (through testify, say) on a machine with a C compiler is such a
+//     program, which is why the tests build their deadlocking program with
+//     CGO_ENABLED=0. So is every program built with -race, since the race
+//     runtime imports runtime/cgo: under -race, a deadlocked program hangs
+//     instead of being reported.
 //
 // Making sure every goroutine can end is the programmer's job: see
 // [github.com/goprimer/concurrency/done].
