@@ -1,6 +1,7 @@
 package selectloop_test
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -172,6 +173,9 @@ func Example_nilDisablesCase() {
 // This example merges two channels until both are closed; each input's
 // values keep their order.
 func ExampleMerge() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel() // ends Merge's goroutine if we stop reading early
+
 	evens := make(chan int)
 	odds := make(chan int)
 	go func() {
@@ -189,7 +193,7 @@ func ExampleMerge() {
 
 	// The two inputs interleave by chance, so sort by input to print.
 	var gotEvens, gotOdds []int
-	for n := range selectloop.Merge(evens, odds) { // ends when both are closed
+	for n := range selectloop.Merge(ctx, evens, odds) { // ends when both are closed
 		if n%2 == 0 {
 			gotEvens = append(gotEvens, n)
 		} else {
@@ -199,6 +203,39 @@ func ExampleMerge() {
 	fmt.Println(gotEvens, gotOdds)
 	// Output:
 	// [0 2 4] [1 3]
+}
+
+// This example stops reading before the inputs are closed: cancelling the
+// context ends Merge's goroutine, which closes the result, instead of
+// leaving it blocked for ever on its next send.
+func ExampleMerge_stopEarly() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	// Two inputs that hold values and are never closed.
+	a, b := make(chan string, 10), make(chan string, 10)
+	for range 10 {
+		a <- "a"
+		b <- "b"
+	}
+
+	merged := selectloop.Merge(ctx, a, b)
+	taken := 0
+	for range merged {
+		taken++
+		if taken == 3 {
+			break // we want no more
+		}
+	}
+	cancel() // Merge's goroutine returns instead of waiting to send
+
+	// A value Merge was about to send may still come; then the result is
+	// closed, because its goroutine has ended.
+	for range merged {
+	}
+	fmt.Println("took", taken, "values, then the result closed")
+	// Output:
+	// took 3 values, then the result closed
 }
 
 // This example bounds a wait with a timeout case: the channel from
