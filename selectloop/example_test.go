@@ -360,36 +360,45 @@ func Example_workAfterSelect() {
 
 // This example is the loop to write when a worker waits for work: with no
 // default, select parks the goroutine until a job or the stop arrives, so
-// an idle worker costs no CPU.
+// its loop turns exactly once per event, however long it waits between them.
 func Example_blockingLoop() {
 	done := make(chan struct{})
 	jobs := make(chan int)
-	results := make(chan int)
-	turns := 0
+	type result struct{ square, turns int }
+	// Room for every result: the worker hands each over without waiting
+	// and is back at its select at once, before the next job exists.
+	results := make(chan result, 3)
+	stopTurns := 0
 
 	var wg sync.WaitGroup
 	wg.Go(func() {
+		turns := 0 // loop turns since the last event
 		for {
-			turns++ // counts how often the worker wakes
+			turns++
 			select {
 			case <-done:
+				stopTurns = turns
 				return
 			case j := <-jobs:
-				results <- j * j
+				results <- result{j * j, turns}
+				turns = 0
 			}
 		}
 	})
 
 	for j := range 3 {
 		jobs <- j + 1
-		fmt.Println(<-results)
+		r := <-results
+		fmt.Println("square", r.square, "after", r.turns, "turn")
 	}
 	close(done)
 	wg.Wait()
-	fmt.Println("turns:", turns) // three jobs and the stop; no idle turns
+	// With an empty default the idle worker would turn over and over
+	// between events, and these counts would be large.
+	fmt.Println("stop after", stopTurns, "turn")
 	// Output:
-	// 1
-	// 4
-	// 9
-	// turns: 4
+	// square 1 after 1 turn
+	// square 4 after 1 turn
+	// square 9 after 1 turn
+	// stop after 1 turn
 }
