@@ -5,6 +5,8 @@ import (
 	"testing/synctest"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // TestSendIterationValues covers the article's first for-select use: sending
@@ -140,7 +142,12 @@ func TestForSelectStopsOnDone(t *testing.T) {
 		t.Run(form.name+" does nothing once done is closed", func(t *testing.T) {
 			done := make(chan struct{})
 			close(done)
-			units := form.loop(done, func() { t.Error("work ran after done was closed") })
+			// A loop that ignored done would run for ever: the watchdog
+			// turns that into a failure naming the claim.
+			units := 0
+			watchdog.Within(t, "a for-select loop returns at once when done is already closed", func() {
+				units = form.loop(done, func() { t.Fatal("work ran after done was closed") })
+			})
 			require.Equal(t, 0, units)
 		})
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // Two workers that wait for jobs until done is closed. Each returns how many
@@ -49,9 +51,16 @@ func blockingWorker(done <-chan struct{}, jobs <-chan int) (turns int) {
 // with default waited like one without, the spinning worker would never
 // reach 1000 turns and the bubble would report a deadlock; if a select
 // without default woke with no case ready, the blocking worker would turn
-// more than once.
+// more than once; it would then never block durably either, synctest.Wait
+// would not return, and the watchdog fails the test in seconds instead.
 func TestEmptyDefaultSpinsWhileIdle(t *testing.T) {
 	const idleTurns = 1000
+	watchdog.Within(t, "a select without default parks its goroutine until a case is ready", func() {
+		testEmptyDefaultSpinsWhileIdle(t, idleTurns)
+	})
+}
+
+func testEmptyDefaultSpinsWhileIdle(t *testing.T, idleTurns int) {
 	synctest.Test(t, func(t *testing.T) {
 		done := make(chan struct{})
 
