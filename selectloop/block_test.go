@@ -24,6 +24,8 @@ func TestSelectWithNoReadyCaseBlocks(t *testing.T) {
 			}
 		}()
 
+		// Go 1.27's synctest.Sleep does these two steps in one call; the
+		// suite also runs on Go 1.26, which does not have it.
 		time.Sleep(time.Hour) // returns only once the goroutine is durably blocked
 		synctest.Wait()
 		require.Empty(t, received(got), "select returned with no case ready")

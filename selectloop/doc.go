@@ -2,8 +2,9 @@
 // for-select loop, the article's "for-select" section: how one goroutine
 // waits on several channels at once, what select does when no case or
 // several cases are ready, the two for-select loops the article shows, and
-// the CPU those loops burn when their default case is empty. The package
-// exports one helper, [Merge]; the examples and tests are the content.
+// the CPU a loop burns when its select has an empty default and nothing else
+// to do. The package exports one helper, [Merge]; the examples and tests are
+// the content.
 //
 // A select looks like a switch whose cases are channel operations, each a
 // send or a receive. It waits until at least one of them can proceed, runs
@@ -49,7 +50,10 @@
 // and false; a nil channel never is. So a loop that reads several channels
 // until all are closed sets each closed one to nil, which disables its case
 // and lets select wait on the rest instead of spinning on the closed
-// channel. [Merge] is written that way.
+// channel. [Merge] is written that way. It also takes a [context.Context]
+// and waits on ctx.Done() beside every channel operation, so the goroutine
+// it starts ends when its reader cancels, even if the inputs are never
+// closed: a reader that stops early does not leave it blocked for ever.
 //
 // A case on the channel from [time.After] bounds a wait: select returns with
 // the value if it comes first, or when the timer fires, whichever is first.
@@ -67,9 +71,10 @@
 // writing with a second case on a done channel, so that the sender stops
 // when the receiver wants no more values instead of blocking for ever.
 //
-// The second use loops until a done channel is closed, and comes in two
-// forms: the unit of work sits in the default case, or it follows the
-// select, whose default is empty. The two behave the same. Each turn checks
+// The second use loops until a done channel is closed and does a unit of
+// work on every turn. It comes in two forms: the work sits in the default
+// case, or it follows the select, whose default is then empty. The two
+// behave the same. Each turn checks
 // done before starting a unit of work; a unit already running is never
 // interrupted, and the loop stops at its next check. Two things differ in
 // practice. In the first form a break inside default leaves only the
@@ -85,15 +90,25 @@
 //
 // # An empty default spins
 //
-// The article's loops, and its context examples built on them, have an
-// empty default and no work: nothing but a check of done. Such a loop never
-// waits. Each select finds done open, takes default at once and goes round
-// again, so the goroutine keeps a CPU core busy doing nothing until done
-// closes. The same happens when the loop polls a channel for work with a
-// default beside it. BenchmarkIdleWorker measures a worker that gets one job
-// a millisecond. On a two-core Linux machine with Go 1.26, the worker with an
-// empty default turned 25,000 to 30,000 times per job, about 40 ns a turn,
-// and the process used a full core (1.0 cpu-cores); the blocking worker below
+// A select with a default case never waits, so a loop around it that has
+// no work to do on a turn never waits either: it checks done, finds it
+// open, takes default and goes round again at once, keeping a CPU core busy
+// doing nothing until done closes. The article's two for-select forms do
+// not fall into this, since every turn does its unit of work. Its programs
+// whose child only waits do. In the done-channel example, and in the
+// WithCancel, WithDeadline and WithTimeout examples of its context section,
+// the child loops over a select on done, or on ctx.Done(), with an empty
+// default and nothing else in the loop; it spins from the moment it starts
+// until that channel closes, which takes a whole second in the deadline and
+// timeout examples. The child of the WithValue example does not spin: its
+// default prints the value and sleeps for a second, so it polls, and it
+// notices the cancel up to a second late. The same spin happens when a loop
+// polls a channel for work with an empty default beside it.
+//
+// BenchmarkIdleWorker measures a worker that gets one job a millisecond.
+// On a two-core Linux machine with Go 1.26, the worker with an empty
+// default turned 25,000 to 30,000 times per job, about 40 ns a turn, and the
+// process used a full core (1.0 cpu-cores); the worker without default
 // turned once per job, and the process used 0.02 to 0.05 of a core. With
 // GOMAXPROCS=1 the spinner also holds the only processor until the scheduler
 // preempts it, so the goroutine handing out jobs waits its turn: in two runs
@@ -103,7 +118,19 @@
 // goroutine waits for, the jobs channel, a timer, the done channel, in the
 // select's cases and drop the default: select then parks the goroutine,
 // which uses no CPU until a case is ready, and its loop turns exactly once
-// per event. A test checks it: while the spinning worker makes a thousand
-// idle turns, the blocking worker makes none, and [testing/synctest.Wait]
-// sees it durably blocked.
+// per event. The blocking-loop example prints its turns: one per job and
+// one for the stop, where the same loop with an empty default prints
+// hundreds of turns or more. A test
+// checks it too: while the spinning worker makes a thousand idle turns, the
+// blocking worker makes none, and [testing/synctest.Wait] sees it durably
+// blocked.
+//
+// # Go 1.26 and 1.27
+//
+// Nothing in this lesson differs between the two releases: the runtime's
+// select (runtime/select.go) is the same in both. Go 1.27 removed the
+// asynctimerchan setting, through which Go 1.26 still gives a module whose
+// go line is older than 1.23 the old timer channels; a timeout case in a
+// select works the same with either kind, and
+// [github.com/goprimer/concurrency/timer] teaches what changed.
 package selectloop
