@@ -42,8 +42,9 @@ func newTree(t *testing.T) (nodes map[string]context.Context, cancelRoot, cancel
 func TestCancellingAParentCancelsEveryDescendant(t *testing.T) {
 	nodes, cancelRoot, _ := newTree(t)
 	cancelRoot()
-	// No waiting: cancel returns after every descendant has been
-	// cancelled.
+	// No waiting: the whole tree is the context package's own, so cancel
+	// returns after every descendant has been cancelled (propagate_test.go
+	// shows where that stops being true).
 	for name, ctx := range nodes {
 		requireErr(t, name+".Err()", ctx.Err(), context.Canceled)
 		require.True(t, isClosed(ctx.Done()), "%s.Done() closed", name)
