@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // cache is what BenchmarkCache compares: a table of ints by string key,
@@ -143,34 +145,36 @@ func TestCachesReadTheirWrites(t *testing.T) {
 	const writers, keysEach = 4, 50
 	for _, c := range caches {
 		t.Run(c.name, func(t *testing.T) {
-			cc := c.make(map[string]int{"a": 1})
-			v, ok := cc.get("a", 0)
-			require.True(t, ok, `get("a") found nothing`)
-			require.Equal(t, 1, v, `get("a")`)
-			_, ok = cc.get("b", 0)
-			require.False(t, ok, `get("b") found a key that was never set`)
+			watchdog.Within(t, "every get and set of concurrent writers returns", func() {
+				cc := c.make(map[string]int{"a": 1})
+				v, ok := cc.get("a", 0)
+				require.True(t, ok, `get("a") found nothing`)
+				require.Equal(t, 1, v, `get("a")`)
+				_, ok = cc.get("b", 0)
+				require.False(t, ok, `get("b") found a key that was never set`)
 
-			var wg sync.WaitGroup
-			for w := range writers {
-				wg.Go(func() {
+				var wg sync.WaitGroup
+				for w := range writers {
+					wg.Go(func() {
+						for k := range keysEach {
+							key := strconv.Itoa(w*keysEach + k)
+							cc.set(key, k)
+							cc.get(key, 1) // a read racing with the other writers
+						}
+					})
+				}
+				wg.Wait()
+				for w := range writers {
 					for k := range keysEach {
 						key := strconv.Itoa(w*keysEach + k)
-						cc.set(key, k)
-						cc.get(key, 1) // a read racing with the other writers
+						v, ok := cc.get(key, 0)
+						require.True(t, ok, "get(%q) found nothing after set", key)
+						require.Equal(t, k, v, "get(%q)", key)
 					}
-				})
-			}
-			wg.Wait()
-			for w := range writers {
-				for k := range keysEach {
-					key := strconv.Itoa(w*keysEach + k)
-					v, ok := cc.get(key, 0)
-					require.True(t, ok, "get(%q) found nothing after set", key)
-					require.Equal(t, k, v, "get(%q)", key)
 				}
-			}
-			v, _ = cc.get("a", 3)
-			require.Equal(t, burn(1, 3), v, `get("a", 3) returns the value after 3 rounds of work`)
+				v, _ = cc.get("a", 3)
+				require.Equal(t, burn(1, 3), v, `get("a", 3) returns the value after 3 rounds of work`)
+			})
 		})
 	}
 }

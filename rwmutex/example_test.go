@@ -121,14 +121,26 @@ func Example_rLocker() {
 		defer l.Unlock()
 		f()
 	}
+	// canEnter probes with the Try methods. A Try call that succeeds holds
+	// the lock, so it is released at once, and only then.
+	canEnter := func() (reader, writer bool) {
+		if reader = mu.TryRLock(); reader {
+			mu.RUnlock()
+		}
+		if writer = mu.TryLock(); writer {
+			mu.Unlock()
+		}
+		return reader, writer
+	}
 
 	withLock(mu.RLocker(), func() {
-		fmt.Println("under RLocker, a reader can enter:", mu.TryRLock())
-		mu.RUnlock()
-		fmt.Println("under RLocker, a writer can enter:", mu.TryLock())
+		reader, writer := canEnter()
+		fmt.Println("under RLocker, a reader can enter:", reader)
+		fmt.Println("under RLocker, a writer can enter:", writer)
 	})
 	withLock(&mu, func() {
-		fmt.Println("under the RWMutex itself, a reader can enter:", mu.TryRLock())
+		reader, _ := canEnter()
+		fmt.Println("under the RWMutex itself, a reader can enter:", reader)
 	})
 	// Output:
 	// under RLocker, a reader can enter: true

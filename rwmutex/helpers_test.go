@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // canLock reports whether a writer could take mu right now. It probes with
@@ -54,6 +55,7 @@ func waitUntilParked(t *testing.T, reason string, returned <-chan struct{}, msg 
 	t.Helper()
 	const looks = 10_000
 	var seen map[string]int
+	start := time.Now()
 	for range looks {
 		select {
 		case <-returned:
@@ -65,7 +67,7 @@ func waitUntilParked(t *testing.T, reason string, returned <-chan struct{}, msg 
 		}
 		runtime.Gosched()
 	}
-	t.Fatalf("after %d looks, no goroutine of this test is parked as %q; the last dump shows %v", looks, reason, seen)
+	t.Fatalf("after %d looks in %v, no goroutine of this test is parked as %q; the last dump shows %v", looks, time.Since(start).Round(time.Millisecond), reason, seen)
 }
 
 // parked counts the goroutines started by the calling test by the reason

@@ -8,42 +8,46 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // TestReadersHoldTheLockTogether proves that any number of goroutines hold
 // the read lock at once: every reader takes RLock, reports in, and waits,
 // still holding it, at a barrier that opens only when all have reported.
 func TestReadersHoldTheLockTogether(t *testing.T) {
-	const readers = 5
-	var (
-		mu      sync.RWMutex
-		arrived = make(chan int)      // a reader holds its read lock
-		barrier = make(chan struct{}) // closed once all readers hold it
-		wg      sync.WaitGroup
-	)
-	openBarrier := sync.OnceFunc(func() { close(barrier) })
-	defer wg.Wait()
-	defer openBarrier() // also on a failed require, so no reader is left behind
+	watchdog.Within(t, "every reader gets the read lock while the others hold it, and all return once the barrier opens", func() {
+		const readers = 5
+		var (
+			mu      sync.RWMutex
+			arrived = make(chan int)      // a reader holds its read lock
+			barrier = make(chan struct{}) // closed once all readers hold it
+			wg      sync.WaitGroup
+		)
+		openBarrier := sync.OnceFunc(func() { close(barrier) })
+		defer wg.Wait()
+		defer openBarrier() // also on a failed require, so no reader is left behind
 
-	for i := range readers {
-		// Readers start one at a time. Before each one, a probe checks that
-		// a read lock is still available: if read locks excluded each
-		// other, the reader's RLock would block for good and the test would
-		// hang; the probe turns that into a failure.
-		require.True(t, canRLock(&mu), "a new reader could not enter (readers holding the lock: %d)", i)
-		wg.Go(func() {
-			mu.RLock()
-			defer mu.RUnlock()
-			arrived <- i
-			<-barrier
-		})
-		require.Equal(t, i, <-arrived)
-	}
-	// All readers hold the read lock now, and will until the barrier opens.
-	require.False(t, canLock(&mu), "a writer could enter while %d readers held the lock", readers)
-	openBarrier()
-	wg.Wait()
-	require.True(t, canLock(&mu), "no writer could enter after every reader unlocked")
+		for i := range readers {
+			// Readers start one at a time. Before each one, a probe checks that
+			// a read lock is still available: if read locks excluded each
+			// other, the reader's RLock would block for good and the test would
+			// hang; the probe turns that into a failure.
+			require.True(t, canRLock(&mu), "a new reader could not enter (readers holding the lock: %d)", i)
+			wg.Go(func() {
+				mu.RLock()
+				defer mu.RUnlock()
+				arrived <- i
+				<-barrier
+			})
+			require.Equal(t, i, <-arrived)
+		}
+		// All readers hold the read lock now, and will until the barrier opens.
+		require.False(t, canLock(&mu), "a writer could enter while %d readers held the lock", readers)
+		openBarrier()
+		wg.Wait()
+		require.True(t, canLock(&mu), "no writer could enter after every reader unlocked")
+	})
 }
 
 // TestReadCriticalSectionsOverlapInTime measures on the fake clock why an

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // TestWaitingWriterBlocksNewReaders shows the writer preference of RWMutex:
@@ -31,10 +33,10 @@ func TestWaitingWriterBlocksNewReaders(t *testing.T) {
 	assert.False(t, canRLock(&mu), "a new reader could enter while a writer waited; want it kept out")
 
 	mu.RUnlock() // the last reader leaves, so the waiting writer goes in
-	<-acquired
+	watchdog.Within(t, "the last RUnlock lets the waiting writer's Lock return", func() { <-acquired })
 	assert.False(t, canRLock(&mu), "a reader could enter while the writer held the lock")
 	close(release)
-	<-done
+	watchdog.Within(t, "the writer unlocks and returns once released", func() { <-done })
 	require.True(t, canRLock(&mu), "no reader could enter after the writer unlocked")
 }
 
@@ -64,7 +66,7 @@ func TestRecursiveReadLockDeadlocks(t *testing.T) {
 		mu.RUnlock()
 		// The first read lock is released by the test goroutine below.
 	})
-	<-holding
+	watchdog.Within(t, "the reader's first RLock, on a free RWMutex, returns", func() { <-holding })
 	wg.Go(func() { // the writer
 		mu.Lock()
 		events <- "writer: write lock"
@@ -87,11 +89,39 @@ func TestRecursiveReadLockDeadlocks(t *testing.T) {
 	// reader's first read lock on its behalf. The writer goes first, then the
 	// reader's second RLock returns.
 	mu.RUnlock()
-	wg.Wait()
+	watchdog.Within(t, "releasing the reader's first read lock lets the writer in, then the reader's second RLock", wg.Wait)
 	close(events)
 	var got []string
 	for e := range events {
 		got = append(got, e)
 	}
 	require.Equal(t, []string{"writer: write lock", "reader: second read lock"}, got)
+}
+
+// TestReadLockCannotBeUpgraded shows that a read lock cannot be turned into
+// a write lock: a goroutine holding RLock that calls Lock waits for every
+// read lock to be released, its own included, so it waits for itself. Were
+// it otherwise, its Lock would return and the test would fail.
+func TestReadLockCannotBeUpgraded(t *testing.T) {
+	var mu sync.RWMutex
+	locked := make(chan struct{}) // the upgrading goroutine's Lock returned
+	holding := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		mu.RLock()
+		close(holding)
+		mu.Lock() // an attempted upgrade: waits for its own read lock
+		close(locked)
+		mu.Unlock()
+	})
+	watchdog.Within(t, "RLock on a free RWMutex returns", func() { <-holding })
+	waitUntilParked(t, "sync.RWMutex.Lock", locked,
+		"Lock returned while its own goroutine held a read lock; want it to wait")
+
+	// Only another goroutine can end the wait, by releasing the read lock
+	// on the stuck goroutine's behalf: an RWMutex is not tied to the
+	// goroutine that locked it.
+	mu.RUnlock()
+	watchdog.Within(t, "releasing the read lock lets the upgrading goroutine's Lock return", wg.Wait)
+	require.True(t, canLock(&mu), "no writer could enter after the upgrader unlocked")
 }

@@ -1,0 +1,15 @@
+package rwmutex_test
+
+import (
+	"testing"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
+)
+
+// TestExamplesReturn runs every example under the watchdog before go test
+// runs them unbounded, so a broken blocking claim fails within seconds.
+func TestExamplesReturn(t *testing.T) {
+	watchdog.Examples(t, Example, Example_threeRules, Example_readersShare,
+		Example_writerWaitsForReader, Example_readersWaitForWriter, Example_rLocker,
+		Example_noRecursiveRLock)
+}
