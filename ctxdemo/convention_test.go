@@ -13,7 +13,10 @@ import (
 
 // misplacedContexts lists the places in f that break the convention for
 // contexts: a context.Context parameter anywhere but first, and a
-// context.Context stored in a struct field. It also counts the function
+// context.Context stored in a struct field. A struct whose one field is an
+// embedded context.Context stores nothing for later: it is a Context
+// itself, one that passes the methods it does not define to the context it
+// wraps, as the context package's own types do. It also counts the function
 // types that take a context, so a caller can tell an empty check from a
 // passing one.
 func misplacedContexts(fset *token.FileSet, f *ast.File) (problems []string, takers int) {
@@ -39,6 +42,9 @@ func misplacedContexts(fset *token.FileSet, f *ast.File) (problems []string, tak
 				takers++
 			}
 		case *ast.StructType:
+			if fs := n.Fields.List; len(fs) == 1 && len(fs[0].Names) == 0 && isContextType(fs[0].Type) {
+				break // a Context wrapping a Context
+			}
 			for _, field := range n.Fields.List {
 				if isContextType(field.Type) {
 					problems = append(problems, fmt.Sprintf("%s: struct field of type context.Context; pass it as a parameter",
@@ -89,6 +95,13 @@ import "context"
 
 type server struct{ ctx context.Context }
 
+type embedded struct {
+	context.Context
+	debug bool
+}
+
+type wrapper struct{ context.Context }
+
 func fetch(url string, ctx context.Context) error { return nil }
 
 func both(a, b int, ctx context.Context) {}
@@ -101,8 +114,9 @@ func good(ctx context.Context, url string) {}
 	problems, takers := misplacedContexts(fset, f)
 	require.Equal(t, []string{
 		"p.go:5:21: struct field of type context.Context; pass it as a parameter",
-		"p.go:7:24: context.Context is parameter 2; want it first",
-		"p.go:9:21: context.Context is parameter 3; want it first",
+		"p.go:8:2: struct field of type context.Context; pass it as a parameter",
+		"p.go:14:24: context.Context is parameter 2; want it first",
+		"p.go:16:21: context.Context is parameter 3; want it first",
 	}, problems)
 	require.Equal(t, 3, takers, "functions taking a context")
 }

@@ -14,23 +14,27 @@ import (
 // ownCtx is a Context of a type of one's own, as a library might write: it
 // ends when its end method is called, with a Done channel that no context
 // of the context package knows. It has no deadline and no values.
+// (Embedding a context.Context would give it those methods, but it would
+// also be a struct keeping a context, which convention_test.go forbids.)
 //
 // If hold is not nil, Err waits for hold to be closed once Done is closed.
 // The goroutine that the context package starts to watch an ownCtx calls
 // Err right after Done closes, so hold freezes that goroutine between
 // waking and cancelling the child, and lets a test look at that moment.
 type ownCtx struct {
-	context.Context // Background: no deadline, no values
-	done            chan struct{}
-	hold            chan struct{}
+	done chan struct{}
+	hold chan struct{}
 }
 
 func newOwnCtx() *ownCtx {
-	return &ownCtx{Context: context.Background(), done: make(chan struct{})}
+	return &ownCtx{done: make(chan struct{})}
 }
 
-func (c *ownCtx) end()                  { close(c.done) }
-func (c *ownCtx) Done() <-chan struct{} { return c.done }
+func (c *ownCtx) end() { close(c.done) }
+
+func (c *ownCtx) Deadline() (time.Time, bool) { return time.Time{}, false }
+func (c *ownCtx) Done() <-chan struct{}       { return c.done }
+func (c *ownCtx) Value(key any) any           { return nil }
 
 func (c *ownCtx) Err() error {
 	if !isClosed(c.done) {
