@@ -57,6 +57,14 @@ func TestTickerStop(t *testing.T) {
 		synctest.Wait()
 		_, received := tryReceive(ticker.C)
 		require.False(t, received, "received from a stopped ticker")
+
+		// C stays open so that Reset can start the ticker again, on the
+		// new period counted from the Reset.
+		resetAt := time.Now()
+		ticker.Reset(2 * time.Second)
+		defer ticker.Stop()
+		tick := <-ticker.C
+		require.Equal(t, 2*time.Second, tick.Sub(resetAt), "the first tick after Stop and Reset(2s) is Reset+this; want Reset+2s")
 	})
 }
 
