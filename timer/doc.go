@@ -5,8 +5,9 @@
 // modern Go needs next: [time.Timer] with Stop and Reset under the rules of
 // Go 1.23, [time.AfterFunc], [time.Ticker] and [time.Tick], a timeout in a
 // select, the difference between a timeout per iteration and a deadline for a
-// whole loop, and what a timeout costs in a hot loop. The package exports
-// nothing; its examples and tests are the content.
+// whole loop, what a timeout costs in a hot loop, and which timers a program
+// gets on Go 1.26 and on Go 1.27. The package exports nothing; its examples
+// and tests are the content.
 //
 // Every claim about time is tested inside a [testing/synctest] bubble, whose
 // fake clock advances only when every goroutine in it is blocked, so the
@@ -54,35 +55,65 @@
 //
 // Before Go 1.23, C had a buffer of one. An expired timer's value sat in it,
 // Stop returned false, and the value was still there to be received after
-// Stop or Reset, which led to the idiom of draining C when Stop returned
-// false. That idiom still works, because Stop now returns true in exactly
-// the cases where the drain used to run, but it is no longer needed.
+// Stop or Reset. Hence the idiom of draining C when Stop returns false:
 //
-// # Which rules a program gets
+//	if !t.Stop() {
+//		<-t.C
+//	}
 //
-// The rules are chosen per program, by the GODEBUG setting asynctimerchan:
-// 0 for the new rules, 1 for the old ones. Its default comes from the go line
-// of the main module's go.mod, the module whose main package is built; the
-// go lines of dependencies play no part. A main module that says go 1.23 or later gets
-// the new rules. One that says go 1.22 or earlier gets asynctimerchan=1,
-// even when built with a newer toolchain, and with it the buffered channel,
-// the stale values, and unstopped timers that stay in memory until they
-// expire. A program can
-// choose for itself with a //go:debug asynctimerchan=0 directive above the
-// package clause of its main package, with the GODEBUG environment variable,
-// or, for the whole module, with a line "godebug asynctimerchan=0" in its
-// go.mod. The command go list -f '{{.DefaultGODEBUG}}' ./cmd/app shows the
-// defaults a program gets.
-// The setting is scheduled for removal in Go 1.27 or later; see
-// https://go.dev/doc/godebug#go-123 and the documentation of [time.NewTimer].
+// It was safe only if nothing had received from C yet. Stop also returned
+// false when the value had already been received, or the timer had been
+// stopped before, and then the drain blocked for ever, since nothing would
+// ever be sent. Under the new rules Stop returns false in those two cases
+// only, so the idiom never receives anything: it skips the receive when
+// Stop returns true, and blocks for ever when Stop returns false, in the
+// same cases as before. Leave it out.
 //
-// This module says go 1.25.0, so its tests and examples get the new rules.
-// One test asks the go command which setting a main package gets from a
-// go 1.22 module, from a //go:debug directive and from a go 1.25.0 module
-// that depends on a go 1.22 one. Another runs checks in a child process under GODEBUG=asynctimerchan=1, where
-// cap(C) is 1, Stop and Reset return false after expiry, and the stale value
-// is received. The child has to use the real clock: testing/synctest refuses
-// to run under that setting.
+// # Which rules a program gets: Go 1.26 and Go 1.27
+//
+// On Go 1.26 the rules are chosen per program, by the GODEBUG setting
+// asynctimerchan: 0 for the new rules, 1 for the old ones. Its default
+// comes from the go line of the main module's go.mod, the module whose main
+// package is built; the go lines of dependencies play no part. A main module
+// that says go 1.23 or later gets the new rules. One that says go 1.22 or
+// earlier gets asynctimerchan=1, even when built with Go 1.26, and with it
+// the buffered channel, the stale values, and unstopped timers that stay in
+// memory until they expire. A program can choose for itself with a
+// //go:debug asynctimerchan=0 (or =1) directive above the package clause of
+// its main package, for the whole module with a line "godebug
+// asynctimerchan=0" in its go.mod, or when it starts, with the GODEBUG
+// environment variable. The command go list -f '{{.DefaultGODEBUG}}'
+// ./cmd/app shows the defaults a program gets, where they differ from the
+// toolchain's own.
+//
+// Go 1.27 removed the setting, as the Go 1.26 release notes announced:
+// every program gets the new rules, whatever its go line says. Package time
+// no longer reads asynctimerchan, the runtime has lost its pre-1.23 code
+// paths for timer channels, and the go command no longer derives a default
+// from the go line. The setting is listed as removed, with 1 and 2 as its
+// old values, and asking for one of those is an error as early as Go can
+// see it. A //go:debug asynctimerchan=1 directive fails go build with
+// "invalid //go:debug: removed GODEBUG "asynctimerchan" set to old value
+// "1"" (go list lets it pass), a godebug line in go.mod fails go list and
+// go build alike, and a program whose environment says
+// GODEBUG=asynctimerchan=1 dies at startup, before any init function of its
+// own runs, with "fatal error: removed
+// GODEBUG "asynctimerchan" set to old value "1" in environment". The value
+// 0 is still accepted, and changes nothing. See
+// https://go.dev/doc/godebug#go-127.
+//
+// This module says go 1.26.0, so its tests and examples get the new rules
+// on either release. TestGoLineChoosesTheTimerRules asks the go command of
+// the release running the tests what it makes of a go 1.22 module, of
+// directives, of a godebug line and of a go 1.26.0 module that depends on a
+// go 1.22 one, and builds and runs the go 1.22 module's programs: without a
+// directive, cap(C) is 1 on Go 1.26 and 0 on Go 1.27.
+// TestGODEBUGAsyncTimerChan starts a child process under
+// GODEBUG=asynctimerchan=1. On Go 1.26 the child checks the old rules:
+// cap(C) is 1, Stop and Reset return false after expiry, the stale value is
+// received, and the drain blocks once the value has been received. It has
+// to use the real clock, because testing/synctest refuses to run under that
+// setting. On Go 1.27 the child dies at startup with the fatal error above.
 //
 // # Timers and the garbage collector
 //
@@ -92,8 +123,8 @@
 // expires, time.Tick no longer leaks a ticker, and defer t.Stop() is not
 // needed for memory. Stop a timer when it must not fire. A pending
 // [time.AfterFunc] timer is the exception by design: it stays alive until it
-// has called its function. Under asynctimerchan=1, unstopped timers are kept
-// until they expire, and tickers for ever.
+// has called its function. On Go 1.26 under asynctimerchan=1, unstopped
+// timers are kept until they expire, and tickers for ever.
 //
 // # AfterFunc
 //
@@ -114,7 +145,8 @@
 // discards one that was waiting, and does not close C, so a for range over C
 // never ends by itself: stop a ticking loop with a done channel or a context.
 // [time.Ticker.Reset] sets a new period counted from the call and discards a
-// waiting tick. [time.Tick](d) is NewTicker(d).C, and since Go 1.23 there is
+// waiting tick; it also starts a stopped ticker again, which Go 1.27's
+// documentation of Stop gives as one reason why C stays open. [time.Tick](d) is NewTicker(d).C, and since Go 1.23 there is
 // no reason to avoid it when the ticker never needs to stop.
 //
 // A non-positive interval is a mistake that the two functions report

@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// These tests pin down the Go 1.23 rules for time.NewTimer, which this module
-// gets because its go.mod says go 1.23 or later (see godebug_test.go for the
-// old rules).
+// These tests pin down the Go 1.23 rules for time.NewTimer. This module gets
+// them on Go 1.26 because its go.mod says go 1.26.0, and every program gets
+// them on Go 1.27 (see godebug_test.go for the old rules and the releases).
 
 func TestTimerChannelIsUnbuffered(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
@@ -56,33 +56,51 @@ func TestTimerStop(t *testing.T) {
 		})
 	})
 
-	t.Run("after the value was received: false", func(t *testing.T) {
+	// The pre-1.23 idiom if !t.Stop() { <-t.C } receives exactly when Stop
+	// returns false. The two subtests below are those cases: nothing is
+	// left to receive, so the idiom's receive would block for ever, as it
+	// already did under the old rules (see godebug_test.go).
+	t.Run("after the value was received: false, and a drain would block for ever", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			timer := time.NewTimer(time.Second)
 			<-timer.C
 			require.False(t, timer.Stop(), "Stop after the value was received; want false")
+
+			time.Sleep(time.Hour)
+			synctest.Wait()
+			_, received := tryReceive(timer.C)
+			require.False(t, received, "a value arrived after the only one was received; the drain would have taken it")
 		})
 	})
 
-	t.Run("already stopped: false", func(t *testing.T) {
+	t.Run("already stopped: false, and a drain would block for ever", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			timer := time.NewTimer(time.Second)
 			timer.Stop()
 			require.False(t, timer.Stop(), "second Stop; want false")
+
+			time.Sleep(time.Hour)
+			synctest.Wait()
+			_, received := tryReceive(timer.C)
+			require.False(t, received, "a stopped timer delivered a value; the drain would have taken it")
 		})
 	})
 
-	t.Run("the pre-1.23 drain idiom no longer blocks", func(t *testing.T) {
+	t.Run("expired but not received: the drain idiom skips its receive, and nothing stale remains", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			timer := time.NewTimer(time.Second)
 			time.Sleep(2 * time.Second)
 			// Before Go 1.23 Stop returned false here and the receive took
-			// the buffered value. Now Stop returns true, so the receive is
-			// skipped; if it ran, it would block forever and the bubble
-			// would fail the test as deadlocked.
+			// the buffered value. Now Stop returns true and discards the
+			// value, so the receive is skipped. Had Stop returned false with
+			// nothing left to receive, the bubble would report the blocked
+			// receive as a deadlock at once.
 			if !timer.Stop() {
 				<-timer.C
 			}
+			synctest.Wait()
+			_, received := tryReceive(timer.C)
+			require.False(t, received, "a stale value remained after the drain idiom")
 		})
 	})
 }
