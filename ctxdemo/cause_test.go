@@ -3,6 +3,7 @@ package ctxdemo_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -68,6 +69,11 @@ func TestWithTimeoutCause(t *testing.T) {
 	t.Run("its cancel function sets no cause", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			ctx, cancel := context.WithTimeoutCause(t.Context(), time.Second, errSlow)
+			// Not a CancelCauseFunc, whatever Go 1.26's package overview says.
+			require.Equal(t, reflect.TypeFor[context.CancelFunc](), reflect.TypeOf(cancel), "type of WithTimeoutCause's cancel")
+			_, cancelDeadline := context.WithDeadlineCause(t.Context(), time.Now().Add(time.Second), errSlow)
+			defer cancelDeadline()
+			require.Equal(t, reflect.TypeFor[context.CancelFunc](), reflect.TypeOf(cancelDeadline), "type of WithDeadlineCause's cancel")
 			cancel()
 			requireErr(t, "Err()", ctx.Err(), context.Canceled)
 			requireErr(t, "Cause", context.Cause(ctx), context.Canceled)

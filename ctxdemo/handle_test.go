@@ -202,7 +202,9 @@ func TestHandleOnACancelledRequestReturnsAtOnce(t *testing.T) {
 }
 
 func TestHandleWithoutWorkersSucceeds(t *testing.T) {
-	results, err := ctxdemo.Handle(t.Context())
-	require.NoError(t, err)
-	require.Empty(t, results)
+	synctest.Test(t, func(t *testing.T) { // a Handle stuck waiting is a deadlock here
+		results, err := ctxdemo.Handle(t.Context())
+		require.NoError(t, err)
+		require.Empty(t, results)
+	})
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
 
 // TestTContextEndsWithTheTest shows the context a test should pass to the
@@ -24,8 +26,11 @@ func TestTContextEndsWithTheTest(t *testing.T) {
 		}()
 		t.Cleanup(func() {
 			// Cleanup runs after the cancellation: it can wait for what
-			// the cancellation stops.
-			assert.ErrorIs(t, <-stopped, context.Canceled, "the goroutine's view, seen from Cleanup")
+			// the cancellation stops. Were the context not cancelled by
+			// now, the receive would never return: the watchdog bounds it.
+			watchdog.Within(t, "t.Context is cancelled before the Cleanup functions run", func() {
+				assert.ErrorIs(t, <-stopped, context.Canceled, "the goroutine's view, seen from Cleanup")
+			})
 		})
 	})
 	requireErr(t, "the inner test's context, after it ended", ctx.Err(), context.Canceled)
