@@ -19,11 +19,31 @@
 // child process leaves 1,000 goroutines blocked on channels that nothing else
 // can reach, goroutines that can never run again, and runs two full garbage
 // collections. [runtime.NumGoroutine] still counts every one of them, and
-// they still hold about 2 KiB of stack each (4 KiB in a -race build, whose
-// goroutines start with twice the stack). At that rate 10,000 leaked
-// goroutines hold 19.5 MiB of stack on Go 1.26, linux/amd64 (39 MiB under
-// -race), which is what a run with 10,000 measured; run go test -v to see
-// the figures logged on your machine.
+// they still hold 2 KiB of stack each, 4 KiB in a -race build: about 2 MiB
+// and 4 MiB for the thousand on linux/amd64, with Go 1.26 and 1.27 alike.
+// Run go test -v to see the figures logged on your machine.
+//
+// Why 2 KiB, and why twice that under -race? (The figures are the runtime's
+// for Linux; some systems add room of their own.) A brand-new goroutine
+// gets the runtime's minimum stack, 2 KiB, in every build. (A goroutine that reuses
+// the record of one that has ended starts instead at the runtime's adaptive
+// size: since Go 1.19, the average stack in use at the last collection,
+// plus the guard described next, rounded up to a power of two and never
+// below 2 KiB. GODEBUG=adaptivestackstart=0 turns that off.) Each function
+// checks on entry that its frame fits above a guard line, and if it does
+// not, the runtime copies the stack to one twice the size. Below the guard
+// the runtime keeps room for chains of its own functions that never check,
+// 800 bytes, and for one small frame, 128 bytes. A race build doubles the
+// 800 (the runtime's StackGuardMultiplier), so the guard sits 1,728 bytes
+// above the bottom of a 2 KiB stack instead of 928, and leaves 320 bytes
+// for frames instead of 1,120. What a blocked goroutine calls on its way
+// to parking, its own frame, the channel receive and the scheduler, needs
+// more than 320 bytes at its deepest and less than 1,120: under -race each
+// of these stacks is copied once, to 4 KiB. A collection halves a stack
+// only when less than a quarter of it is in use, counting the room kept
+// for functions that never check, so neither ever shrinks: 2 KiB is the
+// smallest stack there is, and 1,600 bytes of room already fill more than
+// a quarter of 4 KiB.
 //
 // TestClosingDoneEndsThemAll shows the fix: 1,000 goroutines blocked on a
 // done channel all return once done is closed, and the goroutine count is
@@ -32,6 +52,19 @@
 // runtime's caches (each P keeps up to 63 ended goroutines, stacks included,
 // for its next go statements), so the test logs that figure rather than
 // asserting it.
+//
+// # Counting goroutines
+//
+// [runtime.NumGoroutine] counts the goroutines alive now, leaked ones
+// included. Since Go 1.26 [runtime/metrics] also counts the goroutines
+// created since the program started (/sched/goroutines-created:goroutines),
+// and, approximately, those running, runnable, in a system call and
+// waiting (/sched/goroutines/waiting:goroutines and its siblings). A count
+// of live goroutines that keeps rising while the work does not is the
+// usual first sign of a leak; none of these counts tells a goroutine that
+// waits for a reason from one that can never wake.
+// TestLeakedGoroutinesAreNeverCollected checks that its child created
+// exactly 1,000 goroutines and that all 1,000 are still counted.
 //
 // # Catching a leak
 //
@@ -47,20 +80,37 @@
 // The tests call it inside a [testing/synctest] bubble, where those retries
 // sleep on the fake clock and cost no real time.
 //
-// Go 1.26 can find leaks at run time too, with an experiment:
-// GOEXPERIMENT=goroutineleakprofile adds a "goroutineleak" profile to
-// [runtime/pprof]. Writing it runs a garbage collection that reports every
-// goroutine blocked on a channel or sync primitive that no runnable goroutine
-// can reach. TestRuntimeReportsLeakedGoroutine shows it finding the
+// # The runtime's goroutineleak profile
+//
+// The runtime can find leaks too. The "goroutineleak" profile of
+// [runtime/pprof] (also served by [net/http/pprof] as
+// /debug/pprof/goroutineleak) runs a garbage collection when it is written,
+// and that collection reports every goroutine blocked on a channel or sync
+// primitive that no runnable goroutine can reach: a goroutine that nothing
+// can ever wake. TestRuntimeReportsLeakedGoroutine shows it finding the
 // abandoned generator, and only that goroutine: the test runner's own
 // goroutines, blocked on channels that something can still reach, may yet
-// be woken and are not reported. Finding a leak frees nothing, though. The
-// test is in a file built only with the experiment; run it with
+// be woken and are not reported. Finding a leak frees nothing, though.
 //
-//	GOEXPERIMENT=goroutineleakprofile go test -run TestRuntimeReportsLeakedGoroutine -v ./done/
+// What differs by release:
 //
-// The first such run rebuilds the standard library with the experiment,
-// which takes a few minutes.
+//   - Go 1.26 has the profile as an experiment: only a program built with
+//     GOEXPERIMENT=goroutineleakprofile has it, and pprof.Lookup returns nil
+//     in any other. The first build with the experiment rebuilds the
+//     standard library, which takes minutes; later ones come from the
+//     build cache.
+//   - Go 1.27 has it in every program, and the experiment is gone: with
+//     GOEXPERIMENT=goroutineleakprofile set, the go command stops with
+//     "go: unknown GOEXPERIMENT goroutineleakprofile". Go 1.27 also no
+//     longer reports the main goroutine when it waits in an empty select{}.
+//
+// The test runs on both with a plain go test ./done: it checks that the
+// profile is there exactly when the release says, then reads it in a child
+// process, which on Go 1.27 is the test binary itself and on Go 1.26 is
+// the package's test binary built again with the experiment. To see the
+// report, run
+//
+//	go test -run TestRuntimeReportsLeakedGoroutine -v ./done/
 //
 // # The done channel
 //
@@ -116,7 +166,10 @@
 // true. They run in [testing/synctest] bubbles: after closing done they
 // check with goleak that the stage's goroutine is gone and that its channel
 // is closed, and synctest.Test itself fails if a goroutine of the bubble is
-// still blocked when the test ends.
+// still blocked when the test ends. A stage that spun instead of blocking
+// would never let the bubble finish; each bubble runs under a watchdog
+// that fails the test within seconds, naming what the stage should have
+// done.
 //
 // # The same pattern with a context
 //
