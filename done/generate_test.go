@@ -11,7 +11,7 @@ import (
 
 func TestGenerate(t *testing.T) {
 	t.Run("delivers every value in order, then closes and ends", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Generate delivers every value in order, then closes and ends", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, _ := newDone(t)
 			require.Equal(t, []string{"a", "b", "c"}, collect(done.Generate(stop, "a", "b", "c")))
@@ -21,14 +21,14 @@ func TestGenerate(t *testing.T) {
 	})
 
 	t.Run("with no values closes at once", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Generate with no values closes at once", func(t *testing.T) {
 			stop, _ := newDone(t)
 			requireClosed(t, done.Generate[int](stop))
 		})
 	})
 
 	t.Run("abandoned, it blocks until done closes, then closes and ends", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Generate, abandoned, blocks until done closes, then closes and ends", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			c := done.Generate(stop, 1, 2, 3)

@@ -5,9 +5,22 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"github.com/goprimer/concurrency/internal/watchdog"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 )
+
+// bubble runs f in a [testing/synctest] bubble, under the watchdog. Inside
+// the bubble a goroutine that blocks for good on a channel, a select or a
+// WaitGroup is a deadlock that synctest reports at once. A goroutine that
+// spins instead, as a stage or a child would if its select gained an empty
+// default case, keeps synctest.Wait and the bubble from ever returning,
+// and fake time never advances; [watchdog.Within] ends that after
+// [watchdog.Limit], naming claim.
+func bubble(t *testing.T, claim string, f func(t *testing.T)) {
+	t.Helper()
+	watchdog.Within(t, claim, func() { synctest.Test(t, f) })
+}
 
 // The helpers below run inside a synctest bubble. There goleak's retries,
 // which sleep between attempts while it still sees extra goroutines, sleep

@@ -24,7 +24,7 @@ func leakyGenerate(values ...int) <-chan int {
 }
 
 func TestGoleakFindsAbandonedGenerator(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "goleak finds the abandoned generator blocked in chan send", func(t *testing.T) {
 		others := goleak.IgnoreCurrent()
 		c := leakyGenerate(1, 2, 3)
 		t.Cleanup(func() {
@@ -45,7 +45,7 @@ func TestGoleakFindsAbandonedGenerator(t *testing.T) {
 }
 
 func TestGoleakFindRetriesForAbout430ms(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "goleak.Find retries for 431.071ms of fake time before it reports a leak", func(t *testing.T) {
 		others := goleak.IgnoreCurrent()
 		c := leakyGenerate(1)
 		t.Cleanup(func() {

@@ -12,7 +12,7 @@ import (
 
 func TestMap(t *testing.T) {
 	t.Run("applies f in order, then closes and ends when its input closes", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Map applies f in order, then closes and ends when its input closes", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, _ := newDone(t)
 			upper := done.Map(stop, done.Generate(stop, "a", "b"), strings.ToUpper)
@@ -23,7 +23,7 @@ func TestMap(t *testing.T) {
 	})
 
 	t.Run("stops on done while waiting for input", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Map stops on done while waiting for input", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			c := done.Map(stop, make(chan int), func(n int) int { return n })
@@ -35,7 +35,7 @@ func TestMap(t *testing.T) {
 	})
 
 	t.Run("stops on done while waiting to send", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Map stops on done while waiting to send", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			var calls []int

@@ -11,7 +11,7 @@ import (
 
 func TestOrDone(t *testing.T) {
 	t.Run("forwards every value until its input closes", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "OrDone forwards every value until its input closes", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, _ := newDone(t)
 			in := make(chan int, 3)
@@ -25,7 +25,7 @@ func TestOrDone(t *testing.T) {
 	})
 
 	t.Run("ends a range loop over a channel that never closes", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "OrDone ends a range loop over a channel that never closes", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			never := make(chan int, 1) // nobody will ever close it
@@ -42,7 +42,7 @@ func TestOrDone(t *testing.T) {
 	})
 
 	t.Run("stops on done while waiting to send", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "OrDone stops on done while waiting to send", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			in := make(chan int, 1)

@@ -11,7 +11,7 @@ import (
 
 func TestRepeat(t *testing.T) {
 	t.Run("cycles through its values", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Repeat cycles through its values", func(t *testing.T) {
 			stop, _ := newDone(t)
 			c := done.Repeat(stop, 1, 2, 3)
 			var got []int
@@ -23,14 +23,14 @@ func TestRepeat(t *testing.T) {
 	})
 
 	t.Run("with no values closes at once", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Repeat with no values closes at once", func(t *testing.T) {
 			stop, _ := newDone(t)
 			requireClosed(t, done.Repeat[int](stop))
 		})
 	})
 
 	t.Run("outlives the Take that stopped reading it, until done closes", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Repeat outlives the Take that stopped reading it, until done closes", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			repeated := done.Repeat(stop, "x")

@@ -33,7 +33,7 @@ func startWorker(done <-chan struct{}, jobs <-chan string) (handled *[]string, t
 }
 
 func TestParentStopsChildByClosingDone(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "an idle child waits without spinning, and closing done stops it", func(t *testing.T) {
 		done, closeDone := newDone(t)
 		jobs := make(chan string)
 		handled, turns, stopped := startWorker(done, jobs)
@@ -68,7 +68,7 @@ func TestParentStopsChildByClosingDone(t *testing.T) {
 }
 
 func TestCancelStopsChildLikeClosingDone(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "cancel stops the child as closing done does", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
 		jobs := make(chan string)
@@ -90,7 +90,7 @@ func TestCancelStopsChildLikeClosingDone(t *testing.T) {
 }
 
 func TestClosingDoneStopsEveryChild(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "one close(done) stops every child", func(t *testing.T) {
 		done, closeDone := newDone(t)
 		jobs := make(chan string)
 		var stopped []<-chan struct{}

@@ -11,7 +11,7 @@ import (
 
 func TestTake(t *testing.T) {
 	t.Run("passes on the first n values, then closes and ends", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Take passes on the first n values, then closes and ends", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			require.Equal(t, []int{1, 2}, collect(done.Take(stop, done.Generate(stop, 1, 2, 3, 4), 2)))
@@ -22,7 +22,7 @@ func TestTake(t *testing.T) {
 	})
 
 	t.Run("closes early when its input closes", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Take closes early when its input closes", func(t *testing.T) {
 			stop, _ := newDone(t)
 			require.Equal(t, []int{1, 2}, collect(done.Take(stop, done.Generate(stop, 1, 2), 5)))
 		})
@@ -30,7 +30,7 @@ func TestTake(t *testing.T) {
 
 	for _, n := range []int{0, -1} {
 		t.Run("closes at once for n <= 0", func(t *testing.T) {
-			synctest.Test(t, func(t *testing.T) {
+			bubble(t, "Take closes at once for n <= 0", func(t *testing.T) {
 				stop, _ := newDone(t)
 				never := make(chan int) // Take must not even try to read it
 				requireClosed(t, done.Take(stop, never, n))
@@ -39,7 +39,7 @@ func TestTake(t *testing.T) {
 	}
 
 	t.Run("stops on done while waiting for input", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Take stops on done while waiting for input", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			c := done.Take(stop, make(chan int), 3) // an input that never delivers
@@ -52,7 +52,7 @@ func TestTake(t *testing.T) {
 	})
 
 	t.Run("stops on done while waiting to send", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "Take stops on done while waiting to send", func(t *testing.T) {
 			others := goleak.IgnoreCurrent()
 			stop, closeDone := newDone(t)
 			in := make(chan int, 1)
