@@ -72,7 +72,8 @@
 // # Which rules a program gets: Go 1.26 and Go 1.27
 //
 // On Go 1.26 the rules are chosen per program, by the GODEBUG setting
-// asynctimerchan: 0 for the new rules, 1 for the old ones. Its default
+// asynctimerchan: 0 for the new rules, 1 for the old ones (a third value,
+// 2, is meant only for debugging the runtime). Its default
 // comes from the go line of the main module's go.mod, the module whose main
 // package is built; the go lines of dependencies play no part. A main module
 // that says go 1.23 or later gets the new rules. One that says go 1.22 or
@@ -92,15 +93,21 @@
 // paths for timer channels, and the go command no longer derives a default
 // from the go line. The setting is listed as removed, with 1 and 2 as its
 // old values, and asking for one of those is an error as early as Go can
-// see it. A //go:debug asynctimerchan=1 directive fails go build with
-// "invalid //go:debug: removed GODEBUG "asynctimerchan" set to old value
-// "1"" (go list lets it pass), a godebug line in go.mod fails go list and
-// go build alike, and a program whose environment says
-// GODEBUG=asynctimerchan=1 dies at startup, before any init function of its
-// own runs, with "fatal error: removed
-// GODEBUG "asynctimerchan" set to old value "1" in environment". The value
-// 0 is still accepted, and changes nothing. See
-// https://go.dev/doc/godebug#go-127.
+// see it:
+//
+//   - a //go:debug asynctimerchan=1 directive fails go build (go list lets
+//     it pass);
+//   - a line "godebug asynctimerchan=1" in go.mod fails go list and go build
+//     alike;
+//   - GODEBUG=asynctimerchan=1 in a program's environment kills it at
+//     startup, before any init function of its own runs.
+//
+// The build reports the first, and the program dies of the last, with
+//
+//	invalid //go:debug: removed GODEBUG "asynctimerchan" set to old value "1" (https://go.dev/doc/godebug#go-127)
+//	fatal error: removed GODEBUG "asynctimerchan" set to old value "1" in environment (https://go.dev/doc/godebug#go-127)
+//
+// The value 0 is still accepted, and changes nothing.
 //
 // This module says go 1.26.0, so its tests and examples get the new rules
 // on either release. TestGoLineChoosesTheTimerRules asks the go command of
