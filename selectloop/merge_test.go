@@ -23,6 +23,7 @@ import (
 func TestMerge(t *testing.T) {
 	// bubble runs f in a synctest bubble under the watchdog.
 	bubble := func(t *testing.T, f func(t *testing.T)) {
+		t.Helper()
 		watchdog.Within(t, "Merge disables a closed input instead of spinning on it", func() {
 			synctest.Test(t, f)
 		})
