@@ -39,7 +39,7 @@ func TestWithCancel(t *testing.T) {
 	// The article's WithCancel program, without its busy loop: the worker
 	// blocks on Done instead of spinning through an empty default case.
 	t.Run("a worker blocked on Done stops at the instant of cancel", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "a worker blocked on Done stops at the instant of cancel", func(t *testing.T) {
 			start := time.Now()
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()

@@ -50,7 +50,7 @@ func TestWithDeadline(t *testing.T) {
 	// The article's WithDeadline program, on the fake clock and without
 	// its busy loop.
 	t.Run("a worker blocked on Done stops at the deadline", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "a worker blocked on Done stops at the deadline", func(t *testing.T) {
 			start := time.Now()
 			ctx, cancel := context.WithDeadline(t.Context(), start.Add(time.Second))
 			defer cancel()
@@ -104,7 +104,7 @@ func TestWithTimeout(t *testing.T) {
 	// The article's WithTimeout program, on the fake clock and without its
 	// busy loop.
 	t.Run("a worker blocked on Done stops when the timeout elapses", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "a worker blocked on Done stops when the timeout elapses", func(t *testing.T) {
 			start := time.Now()
 			ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 			defer cancel()

@@ -43,7 +43,7 @@ func requireEnding(t *testing.T, name string, got, want ending) {
 }
 
 func TestHandleRunsWorkersConcurrentlyAndKeepsTheirOrder(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "Handle runs its workers at once and returns when the slowest has", func(t *testing.T) {
 		start := time.Now()
 		ends := make([]ending, 3)
 		results, err := ctxdemo.Handle(t.Context(),
@@ -91,7 +91,7 @@ func TestHandleCarriesValuesAndTheDeadlineIntoEveryWorker(t *testing.T) {
 }
 
 func TestHandleCancelStopsEveryWorkerAndReturnsErr(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "cancelling the request stops every worker at that instant", func(t *testing.T) {
 		start := time.Now()
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
@@ -115,7 +115,7 @@ func TestHandleCancelStopsEveryWorkerAndReturnsErr(t *testing.T) {
 }
 
 func TestHandleDeadlineStopsTheSlowWorkers(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "the request's deadline stops the slow workers", func(t *testing.T) {
 		start := time.Now()
 		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
 		defer cancel()
@@ -135,7 +135,7 @@ func TestHandleDeadlineStopsTheSlowWorkers(t *testing.T) {
 }
 
 func TestHandleFailingWorkerCancelsTheOthers(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "a failing worker stops the others", func(t *testing.T) {
 		start := time.Now()
 		errBackend := errors.New("backend down")
 		failing := func(ctx context.Context) (string, error) {
@@ -162,7 +162,7 @@ func TestHandleFailingWorkerCancelsTheOthers(t *testing.T) {
 }
 
 func TestHandleWaitsForWorkersThatIgnoreTheirContext(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "Handle returns once the workers that ignore their context finish", func(t *testing.T) {
 		start := time.Now()
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
@@ -183,7 +183,7 @@ func TestHandleWaitsForWorkersThatIgnoreTheirContext(t *testing.T) {
 }
 
 func TestHandleOnACancelledRequestReturnsAtOnce(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble(t, "Handle on a cancelled request returns at once", func(t *testing.T) {
 		start := time.Now()
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()

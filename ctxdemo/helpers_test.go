@@ -4,8 +4,21 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
 )
+
+// bubble runs f in a synctest bubble under the watchdog. A goroutine that
+// spins instead of blocking (a worker whose select gains an empty default
+// case, say) keeps fake time from advancing and synctest.Wait from
+// returning, a hang that synctest cannot report; the watchdog fails the
+// test after [watchdog.Limit], naming claim.
+func bubble(t *testing.T, claim string, f func(t *testing.T)) {
+	t.Helper()
+	watchdog.Within(t, claim, func() { synctest.Test(t, f) })
+}
 
 // isClosed reports whether ch is closed, with one receive that never
 // blocks: a nil channel, or one still open, reports false.

@@ -3,7 +3,6 @@ package ctxdemo_test
 import (
 	"context"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -13,7 +12,7 @@ import (
 
 func TestSleep(t *testing.T) {
 	t.Run("a full pause returns nil", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "a full pause returns nil", func(t *testing.T) {
 			start := time.Now()
 			require.NoError(t, ctxdemo.Sleep(t.Context(), 2*time.Second))
 			require.Equal(t, 2*time.Second, time.Since(start), "Sleep returned at")
@@ -21,7 +20,7 @@ func TestSleep(t *testing.T) {
 	})
 
 	t.Run("cancel cuts the pause short", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "cancel cuts the pause short", func(t *testing.T) {
 			start := time.Now()
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
@@ -32,7 +31,7 @@ func TestSleep(t *testing.T) {
 	})
 
 	t.Run("a deadline cuts the pause short", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "a deadline cuts the pause short", func(t *testing.T) {
 			start := time.Now()
 			ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 			defer cancel()
@@ -42,7 +41,7 @@ func TestSleep(t *testing.T) {
 	})
 
 	t.Run("a context already done returns at once, even for a zero pause", func(t *testing.T) {
-		synctest.Test(t, func(t *testing.T) {
+		bubble(t, "a context already done returns at once, even for a zero pause", func(t *testing.T) {
 			start := time.Now()
 			ctx, cancel := context.WithCancel(t.Context())
 			cancel()
