@@ -49,8 +49,12 @@ func Check(s *lesson.Section) []string {
 		report("no examples")
 	}
 	attached := s.Attached()
+	guarded := watchdogExamples(s.TestFiles)
 	for _, ex := range s.Examples {
 		name := lesson.FuncName(ex)
+		if !guarded[name] {
+			report("%s is not listed in a watchdog.Examples call, so if its claim breaks and it hangs, nothing stops it before go test's timeout", name)
+		}
 		if !attached[name] {
 			report("%s attaches to nothing in go/doc, so pkg.go.dev hides it: name it Example or Example_suffix, or ExampleName only for a name the package exports", name)
 		}
@@ -84,6 +88,37 @@ func Check(s *lesson.Section) []string {
 	return problems
 }
 
+// watchdogExamples returns the names of the functions passed to
+// watchdog.Examples in files.
+func watchdogExamples(files []*ast.File) map[string]bool {
+	names := make(map[string]bool)
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !isSelector(call.Fun, "watchdog", "Examples") {
+				return true
+			}
+			for _, arg := range call.Args {
+				if id, ok := arg.(*ast.Ident); ok {
+					names[id.Name] = true
+				}
+			}
+			return false
+		})
+	}
+	return names
+}
+
+// isSelector reports whether e is pkg.name.
+func isSelector(e ast.Expr, pkg, name string) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	return ok && id.Name == pkg
+}
+
 func hasHeading(d *comment.Doc) bool {
 	for _, b := range d.Content {
 		if _, ok := b.(*comment.Heading); ok {
@@ -109,10 +144,8 @@ func callsVerifyTestMain(files []*ast.File) bool {
 			}
 			found := false
 			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "VerifyTestMain" {
-					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "goleak" {
-						found = true
-					}
+				if e, ok := n.(ast.Expr); ok && isSelector(e, "goleak", "VerifyTestMain") {
+					found = true
 				}
 				return !found
 			})

@@ -3,7 +3,9 @@ package conventions
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,11 +71,26 @@ func TestCheckReportsEveryBrokenConvention(t *testing.T) {
 		"broken: ExampleBroken has no doc comment saying what it shows",
 		"broken: ExampleBroken has no // Output: comment, so go test never runs it",
 		"broken: ExampleBroken is in a file that imports github.com/stretchr/testify/require; examples use only the standard library and the package they show",
+		"broken: Example_unordered is not listed in a watchdog.Examples call, so if its claim breaks and it hangs, nothing stops it before go test's timeout",
 		"broken: Example_unordered has // Unordered output:; examples print in a fixed order",
 		"broken: Example_unordered is in a file that imports github.com/stretchr/testify/require; examples use only the standard library and the package they show",
+		"broken: Example_notPlayable is not listed in a watchdog.Examples call, so if its claim breaks and it hangs, nothing stops it before go test's timeout",
 		"broken: Example_notPlayable is in package broken; examples go in package broken_test so they read as user code",
 		"broken: Example_notPlayable is not playable: it may use only imports, builtins and declarations of its own file",
 		"broken: no TestMain calling goleak.VerifyTestMain",
 	}
 	require.Equal(t, want, Check(s))
+}
+
+// TestCIBoundsEveryGoTest keeps the backstop of CONTRIBUTING.md's rule that
+// a broken proof fails in seconds: should a hang slip past the watchdogs,
+// CI's go test stops it in minutes, not at the default ten.
+func TestCIBoundsEveryGoTest(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join(root, ".ci", "run"))
+	require.NoError(t, err)
+	re := regexp.MustCompile(`(?m)^export GOFLAGS="\$\{GOFLAGS:-\} -timeout=(\d+)m"$`)
+	m := re.FindSubmatch(script)
+	require.NotNil(t, m, ".ci/run must export GOFLAGS with -timeout=Nm, so every go test it runs is bounded")
+	minutes, _ := strconv.Atoi(string(m[1]))
+	require.LessOrEqual(t, minutes, 3, ".ci/run's go test timeout, in minutes: a hang must cost a minute or two, not ten")
 }
