@@ -47,7 +47,8 @@ func TestWithCancel(t *testing.T) {
 			stopped := startWorker(ctx, start)
 			// Wait returns only once the worker is durably blocked: a
 			// worker polling Done in a loop would never get there, and
-			// this test would hang until its timeout.
+			// the watchdog of bubble would fail this test after
+			// watchdog.Limit.
 			synctest.Wait()
 
 			time.Sleep(300 * time.Millisecond)
