@@ -110,8 +110,8 @@ func TestLeakedGoroutinesAreNeverCollected(t *testing.T) {
 	require.Equal(t, int64(leaked), goroutines, "goroutines still counted after two GCs")
 	want := leaked * heldStack()
 	require.InDelta(t, want, stack, slack,
-		"stack bytes the %d blocked goroutines hold after two GCs (race build: %v); want %d KiB each",
-		leaked, raceEnabled(), heldStack()>>10)
+		"%d blocked goroutines hold %d bytes of stack after two GCs (race build: %v); want %d ± %d, %d KiB each",
+		leaked, stack, raceEnabled(), want, slack, heldStack()>>10)
 	t.Logf("%d goroutines blocked forever hold %.1f MiB of stack after GC, %d bytes each (race build: %v; %s was %d)",
 		goroutines, float64(stack)/(1<<20), stack/goroutines, raceEnabled(), starting, start)
 }
