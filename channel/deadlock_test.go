@@ -1,7 +1,6 @@
 package channel_test
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -48,18 +47,15 @@ func TestWholeProgramDeadlock(t *testing.T) {
 	require.NoError(t, os.WriteFile(bin, prog, 0o755))
 
 	t.Run("send on nil channel in main is a fatal deadlock", func(t *testing.T) {
-		stderr := crashtest.Expect(t, exec.Command(bin), deadlock)
+		stderr := crashtest.Expect(t, exec.Command(bin), deadlock).Stderr
 		require.Contains(t, stderr, "goroutine 1 [chan send (nil chan)]:", "the trace shows main blocked on the nil channel")
 	})
 
 	t.Run("pending timer keeps the detector silent until it fires", func(t *testing.T) {
-		cmd := exec.Command(bin, "timer")
-		var stdout bytes.Buffer
-		cmd.Stdout = &stdout
-		crashtest.Expect(t, cmd, deadlock)
+		r := crashtest.Expect(t, exec.Command(bin, "timer"), deadlock)
 		// Had the detector fired while the timer was pending, the process
 		// would have died before printing the timer's line.
-		require.Equal(t, "timer fired\n", stdout.String(), "the child's output before the fatal error")
+		require.Equal(t, "timer fired\n", r.Stdout, "the child's output before the fatal error")
 	})
 }
 

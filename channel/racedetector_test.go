@@ -1,15 +1,13 @@
 package channel_test
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/crashtest"
 )
 
 // raceExitCode is the status a program built with -race exits with when the
@@ -32,38 +30,17 @@ func TestRaceDetectorJudgesSharing(t *testing.T) {
 	require.NoError(t, err, "go build -race ./testdata/racesum:\n%s", out)
 
 	t.Run("communicating by sharing memory is reported as a data race", func(t *testing.T) {
-		stdout, stderr, code := runRaceChild(t, bin, "shared")
-		require.Equal(t, raceExitCode, code, "exit status of the shared total built with -race\nstderr:\n%s", stderr)
-		require.Contains(t, stderr, "WARNING: DATA RACE", "the race detector's report")
-		require.Contains(t, stderr, "main.sharing.func1()", "the report shows the racing goroutines")
-		require.Regexp(t, `^sum = \d+\n$`, stdout, "the program still prints a sum")
+		r := crashtest.Run(t, exec.Command(bin, "shared"))
+		require.Equal(t, raceExitCode, r.ExitCode, "exit status of the shared total built with -race\nstderr:\n%s", r.Stderr)
+		require.Contains(t, r.Stderr, "WARNING: DATA RACE", "the race detector's report")
+		require.Contains(t, r.Stderr, "main.sharing.func1()", "the report shows the racing goroutines")
+		require.Regexp(t, `^sum = \d+\n$`, r.Stdout, "the program still prints a sum")
 	})
 
 	t.Run("sharing memory by communicating runs silent (C1)", func(t *testing.T) {
-		stdout, stderr, code := runRaceChild(t, bin, "channel")
-		require.Equal(t, 0, code, "exit status of the channel form built with -race\nstderr:\n%s", stderr)
-		require.Empty(t, stderr, "the channel form's standard error; want no race report (C1)")
-		require.Equal(t, "sum = 55\n", stdout, "the channel form's output (C1)")
+		r := crashtest.Run(t, exec.Command(bin, "channel"))
+		require.Equal(t, 0, r.ExitCode, "exit status of the channel form built with -race\nstderr:\n%s", r.Stderr)
+		require.Empty(t, r.Stderr, "the channel form's standard error; want no race report (C1)")
+		require.Equal(t, "sum = 55\n", r.Stdout, "the channel form's output (C1)")
 	})
-}
-
-// runRaceChild runs the race-enabled program bin with args and returns its
-// output and exit status. The race runtime's exit sleep is turned off, and
-// GORACE set to nothing else, so the exit status is the default one. A minute
-// is a safety net, never reached: each run takes milliseconds.
-func runRaceChild(t *testing.T, bin string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = append(cmd.Environ(), "GORACE=atexit_sleep_ms=0")
-	var outBuf, errBuf bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &outBuf, &errBuf
-	err := cmd.Run()
-	require.NoError(t, ctx.Err(), "%s %v did not exit within a minute\nstderr:\n%s", bin, args, errBuf.String())
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("running %s %v: %v", bin, args, err)
-	}
-	return outBuf.String(), errBuf.String(), cmd.ProcessState.ExitCode()
 }

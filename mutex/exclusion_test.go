@@ -100,7 +100,7 @@ func TestSecondLockerBlocks(t *testing.T) {
 
 	child := exec.Command(bin)
 	child.Env = append(child.Environ(), "GOTRACEBACK=all") // list every goroutine
-	stderr := crashtest.Expect(t, child, "fatal error: all goroutines are asleep - deadlock!")
+	stderr := crashtest.Expect(t, child, "fatal error: all goroutines are asleep - deadlock!").Stderr
 	require.Contains(t, stderr, "goroutine 1 [chan receive]:", "the main goroutine should wait for the second locker")
 	var parked string // the trace of the goroutine waiting in Lock
 	for block := range strings.SplitSeq(stderr, "\n\n") {

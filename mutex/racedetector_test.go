@@ -1,15 +1,13 @@
 package mutex_test
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/crashtest"
 )
 
 // raceExitCode is the status a program built with -race exits with when the
@@ -31,38 +29,17 @@ func TestRaceDetectorJudgesTheCounter(t *testing.T) {
 	require.NoError(t, err, "go build -race ./testdata/racecounter:\n%s", out)
 
 	t.Run("the unguarded counter is reported as a data race", func(t *testing.T) {
-		stdout, stderr, code := runRaceChild(t, bin, "unguarded")
-		require.Equal(t, raceExitCode, code, "exit status of the unguarded counter built with -race\nstderr:\n%s", stderr)
-		require.Contains(t, stderr, "WARNING: DATA RACE", "the race detector's report")
-		require.Contains(t, stderr, "main.unguarded.func1()", "the report shows the racing goroutines")
-		require.Regexp(t, `^count = -?\d+\n$`, stdout, "the program still prints a count")
+		r := crashtest.Run(t, exec.Command(bin, "unguarded"))
+		require.Equal(t, raceExitCode, r.ExitCode, "exit status of the unguarded counter built with -race\nstderr:\n%s", r.Stderr)
+		require.Contains(t, r.Stderr, "WARNING: DATA RACE", "the race detector's report")
+		require.Contains(t, r.Stderr, "main.unguarded.func1()", "the report shows the racing goroutines")
+		require.Regexp(t, `^count = -?\d+\n$`, r.Stdout, "the program still prints a count")
 	})
 
 	t.Run("the counter under the Mutex runs silent (M2)", func(t *testing.T) {
-		stdout, stderr, code := runRaceChild(t, bin, "guarded")
-		require.Equal(t, 0, code, "exit status of the guarded counter built with -race\nstderr:\n%s", stderr)
-		require.Empty(t, stderr, "the guarded counter's standard error; want no race report (M2)")
-		require.Equal(t, "count = 0\n", stdout, "the guarded counter's output (M2)")
+		r := crashtest.Run(t, exec.Command(bin, "guarded"))
+		require.Equal(t, 0, r.ExitCode, "exit status of the guarded counter built with -race\nstderr:\n%s", r.Stderr)
+		require.Empty(t, r.Stderr, "the guarded counter's standard error; want no race report (M2)")
+		require.Equal(t, "count = 0\n", r.Stdout, "the guarded counter's output (M2)")
 	})
-}
-
-// runRaceChild runs the race-enabled program bin with args and returns its
-// output and exit status. The race runtime's exit sleep is turned off, and
-// GORACE set to nothing else, so the exit status is the default one. A minute
-// is a safety net, never reached: each run takes milliseconds.
-func runRaceChild(t *testing.T, bin string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = append(cmd.Environ(), "GORACE=atexit_sleep_ms=0")
-	var outBuf, errBuf bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &outBuf, &errBuf
-	err := cmd.Run()
-	require.NoError(t, ctx.Err(), "%s %v did not exit within a minute\nstderr:\n%s", bin, args, errBuf.String())
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("running %s %v: %v", bin, args, err)
-	}
-	return outBuf.String(), errBuf.String(), cmd.ProcessState.ExitCode()
 }

@@ -50,28 +50,51 @@ func Fatal(t *testing.T, want string, body func()) string {
 	}
 	cmd := exec.Command(exe, "-test.run="+runPattern(t.Name()), "-test.count=1")
 	cmd.Env = append(os.Environ(), childEnv+"="+t.Name())
-	return Expect(t, cmd, want)
+	return Expect(t, cmd, want).Stderr
 }
 
-// Expect runs cmd and checks that it exits with the runtime's fatal-error
-// status 2 and that the first line of its standard error starting with
-// "fatal error: " is exactly want. It returns the standard error.
-//
-// The command is killed if it has not exited within 20 seconds, or shortly
-// before the test's deadline if that comes first: a process the runtime
-// fails to stop (a deadlock the detector cannot see, say) then fails the
-// test in seconds instead of hanging the suite. Every child here exits in
-// milliseconds.
-func Expect(t *testing.T, cmd *exec.Cmd, want string) string {
+// Expect runs cmd, as [Run] does, and checks that it exits with the
+// runtime's fatal-error status 2 and that the first line of its standard
+// error starting with "fatal error: " is exactly want. It returns what the
+// child printed.
+func Expect(t *testing.T, cmd *exec.Cmd, want string) Result {
 	t.Helper()
 	if !strings.HasPrefix(want, "fatal error: ") {
 		t.Fatalf("crashtest: want %q must start with %q", want, "fatal error: ")
 	}
+	r := Run(t, cmd)
+	switch {
+	case r.ExitCode == 0:
+		t.Fatalf("crashtest: child exited normally; want %q\nstderr:\n%s", want, r.Stderr)
+	case r.ExitCode != fatalExitCode:
+		t.Fatalf("crashtest: child exit status = %d; want %d with %q\nstderr:\n%s", r.ExitCode, fatalExitCode, want, r.Stderr)
+	}
+	if got := FatalLine(r.Stderr); got != want {
+		t.Fatalf("crashtest: child's fatal error = %q; want %q\nstderr:\n%s", got, want, r.Stderr)
+	}
+	return r
+}
+
+// A Result is what a child process printed and how it exited.
+type Result struct {
+	Stdout, Stderr string
+	ExitCode       int
+}
+
+// Run runs cmd to its end and returns its output and exit status, whatever
+// the status. A race-enabled child's one-second sleep at exit is turned off.
+//
+// The command is killed if it has not exited within 20 seconds, or shortly
+// before the test's deadline if that comes first, and the test fails: a
+// process the runtime fails to stop (a deadlock the detector cannot see,
+// say) then fails the test in seconds instead of hanging the suite. Every
+// child here exits in milliseconds.
+func Run(t *testing.T, cmd *exec.Cmd) Result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), limit(t))
 	defer cancel()
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	// A race-enabled child would sleep 1s at exit by default.
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.Env = append(cmd.Environ(), "GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0")
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("crashtest: %v", err)
@@ -79,25 +102,14 @@ func Expect(t *testing.T, cmd *exec.Cmd, want string) string {
 	stop := context.AfterFunc(ctx, func() { _ = cmd.Process.Kill() })
 	err := cmd.Wait()
 	stop()
-	out := stderr.String()
 	if ctx.Err() != nil {
-		t.Fatalf("crashtest: %s did not exit within %v; want %q\nstderr:\n%s", cmd.Path, limit(t), want, out)
+		t.Fatalf("crashtest: %s did not exit within %v\nstderr:\n%s", cmd, limit(t), stderr.String())
 	}
 	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		if code := exit.ExitCode(); code != fatalExitCode {
-			t.Fatalf("crashtest: child exit status = %d; want %d with %q\nstderr:\n%s", code, fatalExitCode, want, out)
-		}
-	case err != nil:
+	if err != nil && !errors.As(err, &exit) {
 		t.Fatalf("crashtest: %v", err)
-	default:
-		t.Fatalf("crashtest: child exited normally; want %q\nstderr:\n%s", want, out)
 	}
-	if got := FatalLine(out); got != want {
-		t.Fatalf("crashtest: child's fatal error = %q; want %q\nstderr:\n%s", got, want, out)
-	}
-	return out
+	return Result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}
 }
 
 // FatalLine returns the first line of stderr that starts with

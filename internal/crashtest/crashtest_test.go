@@ -2,6 +2,7 @@ package crashtest_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -84,5 +85,27 @@ func TestFatalLine(t *testing.T) {
 		if got := crashtest.FatalLine(tc.stderr); got != tc.want {
 			t.Errorf("FatalLine(%q) = %q; want %q", tc.stderr, got, tc.want)
 		}
+	}
+}
+
+// Run returns what the child printed on each stream and its exit status,
+// whatever the status.
+func TestRunReturnsOutputAndStatus(t *testing.T) {
+	const selfTest = "CRASHTEST_RUN_SELFTEST"
+	if os.Getenv(selfTest) != "" {
+		fmt.Print("to stdout")
+		fmt.Fprint(os.Stderr, "to stderr")
+		os.Exit(3)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^TestRunReturnsOutputAndStatus$", "-test.count=1")
+	cmd.Env = append(os.Environ(), selfTest+"=1")
+	got := crashtest.Run(t, cmd)
+	want := crashtest.Result{Stdout: "to stdout", Stderr: "to stderr", ExitCode: 3}
+	if got != want {
+		t.Errorf("Run = %+v; want %+v", got, want)
 	}
 }
