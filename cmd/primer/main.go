@@ -1,61 +1,63 @@
 // Command primer reads the lessons of this module in a terminal and runs
 // their examples, the way pkg.go.dev's Run button does.
 //
-// Usage, from anywhere inside the module:
+// Usage, inside a clone of the module:
 //
-//	go run ./cmd/primer                 # list the sections
-//	go run ./cmd/primer channel         # read a section and run its examples
-//	go run ./cmd/primer -run Table channel
+//	go run ./cmd/primer                  # list the sections
+//	go run ./cmd/primer channel          # read a section, run its examples
+//	go run ./cmd/primer -run table channel
+//	go run ./cmd/primer -h               # usage and the sections
+//
+// or from any directory, without a clone:
+//
+//	go run github.com/goprimer/concurrency/cmd/primer@latest ctxdemo
 //
 // For a section it prints the package documentation, then each example: its
-// doc comment, the program go/doc makes of it (the one pkg.go.dev runs), and
-// the output of running that program now with go run, marked as matching
-// or not matching the example's verified // Output: comment.
+// doc comment, the program go/doc makes of it (the one pkg.go.dev runs),
+// the import lines it needs beyond the standard library, and the output of
+// running that program now, marked as matching or not matching the
+// example's verified // Output: comment.
 //
-// The -run flag selects examples by a regular expression matched against
-// their function names, as go test -run does.
+// The -run flag selects examples by a regular expression, as go test -run
+// does, matched against their function names and also, ignoring case,
+// against the names without Example_: -run table selects Example_table.
+// A section may be named as its directory is written: channel, Channel,
+// ./channel or channel/.
+//
+// Primer never writes into the module: it writes the section's examples
+// as one program into a temporary directory, builds it with one go build,
+// runs each example in a process of its own (stopped after -timeout), and
+// removes the directory on exit, on Ctrl-C and on SIGTERM.
 package main
 
 import (
-	"flag"
-	"fmt"
-	"io"
+	"context"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/goprimer/concurrency/internal/lesson"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(primer(lesson.Topics, locateSource, os.Args[1:]))
 }
 
-// run is the whole command; it returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("primer", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	pattern := flags.String("run", "", "run only the examples whose names match `regexp`")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: go run ./cmd/primer [-run regexp] [section]\n\n")
-		flags.PrintDefaults()
+// primer runs the command on the terminal with the given sections,
+// stopping what it runs and removing what it wrote on Ctrl-C or SIGTERM.
+// It returns the exit status.
+func primer(topics []lesson.Topic, locate func(context.Context) (string, string, error), args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	c := &command{
+		topics:   topics,
+		locate:   locate,
+		exec:     realExec{},
+		stdout:   os.Stdout,
+		stderr:   os.Stderr,
+		color:    isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
+		progress: isTerminal(os.Stderr),
+		rows:     screenRows(),
 	}
-	if err := flags.Parse(args); err != nil {
-		return 2
-	}
-	root, err := moduleRoot()
-	if err != nil {
-		fmt.Fprintf(stderr, "primer: %v\n", err)
-		return 1
-	}
-	p := &primer{root: root, topics: defaultTopics(), stdout: stdout, stderr: stderr}
-	switch flags.NArg() {
-	case 0:
-		if *pattern != "" {
-			fmt.Fprintf(stderr, "primer: -run needs a section\n")
-			return 2
-		}
-		return p.list()
-	case 1:
-		return p.lesson(flags.Arg(0), *pattern)
-	default:
-		flags.Usage()
-		return 2
-	}
+	return c.run(ctx, args)
 }

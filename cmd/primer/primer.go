@@ -1,283 +1,360 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"go/doc"
-	"go/format"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
-	"sync"
-	"unicode"
+	"time"
 
 	"github.com/goprimer/concurrency/internal/lesson"
+	"github.com/goprimer/concurrency/internal/locate"
+	"github.com/goprimer/concurrency/internal/program"
+	"github.com/goprimer/concurrency/internal/runner"
 )
 
-// runDir is the directory, relative to the module root, where examples are
-// written to be run. The go command builds packages there, as they are
-// inside the module, but patterns such as ./... skip names starting with _.
-const runDir = "_primer"
+// width is the width of a terminal, which every line primer prints fits,
+// except lines of source code that are longer themselves.
+const width = 80
 
-type primer struct {
-	root           string // the module's root directory
+// A command is primer with what it reads and writes.
+type command struct {
 	topics         []lesson.Topic
+	locate         func(ctx context.Context) (source, invocation string, err error)
+	exec           executor
 	stdout, stderr io.Writer
+	color          bool // colour headings and marks on stdout
+	progress       bool // show a progress line on stderr
+	rows           int  // the screen's height
 }
 
-func defaultTopics() []lesson.Topic { return lesson.Topics }
+// An executor builds a program and runs its examples.
+type executor interface {
+	build(ctx context.Context, p *program.Program) error
+	run(ctx context.Context, p *program.Program, names []string, limit time.Duration, done func(n int)) []runner.Result
+}
 
-// moduleRoot finds the directory of this module's go.mod, from the current
-// directory up.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
+// realExec builds with the go command and runs each example in a process.
+type realExec struct{}
+
+func (realExec) build(ctx context.Context, p *program.Program) error { return p.Build(ctx) }
+
+func (realExec) run(ctx context.Context, p *program.Program, names []string, limit time.Duration, done func(int)) []runner.Result {
+	return runner.RunAll(ctx, p.Binary, names, runtime.GOMAXPROCS(0), limit, done)
+}
+
+// locateSource finds the module's source from the working directory or
+// primer's build information, and says how to run primer there.
+func locateSource(ctx context.Context) (string, string, error) {
+	wd, err := os.Getwd()
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
+	source, err := locate.Source(ctx, wd)
+	if err != nil {
+		return "", "", err
+	}
+	invocation := "go run ./cmd/primer"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Sum != "" {
+		invocation = "go run " + lesson.Module + "/cmd/primer@" + info.Main.Version
+	}
+	return source, invocation, nil
+}
+
+// errUsage is returned by parse for arguments it refuses; the reason has
+// been printed.
+var errUsage = errors.New("usage")
+
+// options are what the arguments ask for.
+type options struct {
+	help    bool
+	run     string
+	limit   time.Duration
+	section string
+}
+
+// parse reads args, which may put flags after the section too.
+func (c *command) parse(args []string) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("primer", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.run, "run", "", "")
+	fs.DurationVar(&o.limit, "timeout", runner.Limit, "")
+	var sections []string
 	for {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil && strings.HasPrefix(string(data), "module "+lesson.Module+"\n") {
-			return dir, nil
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			o.help = true
+			return o, nil
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("not inside the module %s: run primer from its clone", lesson.Module)
+		if err != nil {
+			return o, err
 		}
-		dir = parent
+		if fs.NArg() == 0 {
+			break
+		}
+		sections = append(sections, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case len(sections) > 1:
+		return o, fmt.Errorf("one section at a time, not %s", strings.Join(sections, " and "))
+	case len(sections) == 1:
+		o.section = sections[0]
+	case o.run != "":
+		return o, errors.New("-run needs a section")
+	}
+	if o.limit <= 0 {
+		return o, fmt.Errorf("-timeout %v: must be positive", o.limit)
+	}
+	return o, nil
+}
+
+// run is the whole command; it returns the exit status.
+func (c *command) run(ctx context.Context, args []string) int {
+	o, err := c.parse(args)
+	invocation := "go run ./cmd/primer"
+	if err != nil {
+		fmt.Fprintf(c.stderr, "primer: %v\n\n", err)
+		c.usage(c.stderr, invocation)
+		return 2
+	}
+	source, invocation, err := c.locate(ctx)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "primer: %v\n", err)
+		return 1
+	}
+	if o.help {
+		c.usage(c.stdout, invocation)
+		return 0
+	}
+	if o.section == "" {
+		return c.list(source, invocation)
+	}
+	return c.lesson(ctx, source, invocation, o)
+}
+
+// usage prints how to run primer, and the sections.
+func (c *command) usage(w io.Writer, invocation string) {
+	fmt.Fprintf(w, "usage: %s [-run regexp] [-timeout d] [section]\n\n", invocation)
+	fmt.Fprintf(w, "Without a section, primer lists the sections. With one, it prints the\n")
+	fmt.Fprintf(w, "lesson and runs its examples.\n\n")
+	fmt.Fprintf(w, "  -run regexp  run only the examples whose names match regexp; it also\n")
+	fmt.Fprintf(w, "               matches the name without Example_, ignoring case\n")
+	fmt.Fprintf(w, "  -timeout d   stop an example that runs longer than d (default %v)\n", runner.Limit)
+	fmt.Fprintf(w, "\nSections:\n")
+	for _, t := range c.topics {
+		fmt.Fprintf(w, "  %-11s %s\n", t.Package, t.Summary)
 	}
 }
 
-// list prints one line per section.
-func (p *primer) list() int {
+// list prints the sections as a table that fits the terminal.
+func (c *command) list(source, invocation string) int {
 	rows := [][]string{{"SECTION", "ARTICLE", "EXAMPLES", "WHAT IT SHOWS"}}
 	status := 0
-	for _, t := range p.topics {
-		s, err := lesson.Load(p.root, t)
+	for _, t := range c.topics {
+		s, err := lesson.Load(source, t)
 		if err != nil {
-			fmt.Fprintf(p.stderr, "primer: %v\n", err)
+			fmt.Fprintf(c.stderr, "primer: %v\n", err)
 			status = 1
 			continue
 		}
 		rows = append(rows, []string{t.Package, t.Title, fmt.Sprint(len(s.Examples)), t.Summary})
 	}
-	writeColumns(p.stdout, rows)
-	fmt.Fprintf(p.stdout, "\nRead a section and run its examples: go run ./cmd/primer SECTION\n")
+	writeColumns(c.stdout, rows, width)
+	fmt.Fprintf(c.stdout, "\nRead a section and run its examples: %s SECTION\n", invocation)
 	return status
 }
 
-// writeColumns prints rows in aligned columns. Unlike text/tabwriter it
-// measures Chinese characters as a terminal shows them, two columns wide.
-func writeColumns(w io.Writer, rows [][]string) {
-	var widths []int
-	for _, row := range rows {
-		for i, cell := range row {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], displayWidth(cell))
+// findTopic returns the topic name refers to, written as its package,
+// in any case, or as a directory (./channel, channel/).
+func (c *command) findTopic(name string) (lesson.Topic, bool) {
+	name = strings.TrimPrefix(name, lesson.Module+"/")
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "./"), "/")
+	for _, t := range c.topics {
+		if strings.EqualFold(t.Package, name) {
+			return t, true
 		}
 	}
-	for _, row := range rows {
-		var line strings.Builder
-		for i, cell := range row {
-			line.WriteString(cell)
-			if i < len(row)-1 {
-				line.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
-			}
-		}
-		fmt.Fprintln(w, line.String())
-	}
+	return lesson.Topic{}, false
 }
 
-// displayWidth is the number of terminal columns s takes: two for each
-// wide (East Asian) character, one for any other.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || (r >= 0xFF01 && r <= 0xFF60) || (r >= 0x3000 && r <= 0x303F) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
-// lesson prints the section named name and runs its examples whose names
-// match pattern. It returns 1 if an example's output differs from its
-// // Output: comment.
-func (p *primer) lesson(name, pattern string) int {
-	var topic *lesson.Topic
-	var names []string
-	for i, t := range p.topics {
-		names = append(names, t.Package)
-		if t.Package == name {
-			topic = &p.topics[i]
-		}
-	}
-	if topic == nil {
-		fmt.Fprintf(p.stderr, "primer: no section %q; the sections are: %s\n", name, strings.Join(names, ", "))
-		return 2
-	}
+// selector returns what -run pattern selects: names it matches as go test
+// -run does, and names that, without Example_, it matches ignoring case.
+func selector(pattern string) (func(name string) bool, error) {
 	re, err := regexp.Compile(pattern)
 	if err != nil {
-		fmt.Fprintf(p.stderr, "primer: bad -run pattern: %v\n", err)
+		return nil, err
+	}
+	fold := regexp.MustCompile("(?i)" + pattern)
+	return func(name string) bool {
+		return re.MatchString(name) || fold.MatchString(strings.TrimPrefix(name, "Example_"))
+	}, nil
+}
+
+// lesson prints the section o names and runs its examples that -run
+// selects. It returns 1 if an example fails or its output differs from
+// its // Output: comment.
+func (c *command) lesson(ctx context.Context, source, invocation string, o options) int {
+	topic, ok := c.findTopic(o.section)
+	if !ok {
+		var names []string
+		for _, t := range c.topics {
+			names = append(names, t.Package)
+		}
+		fmt.Fprintf(c.stderr, "primer: no section %q; the sections are: %s\n\n", o.section, strings.Join(names, ", "))
+		c.usage(c.stderr, invocation)
 		return 2
 	}
-	s, err := lesson.Load(p.root, *topic)
+	selected, err := selector(o.run)
 	if err != nil {
-		fmt.Fprintf(p.stderr, "primer: %v\n", err)
+		fmt.Fprintf(c.stderr, "primer: bad -run pattern: %v\n", err)
+		return 2
+	}
+	s, err := lesson.Load(source, topic)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "primer: %v\n", err)
 		return 1
 	}
-	var selected []*doc.Example
+	var exs []*doc.Example
 	var all []string
 	for _, ex := range s.Examples {
 		all = append(all, lesson.FuncName(ex))
-		if re.MatchString(lesson.FuncName(ex)) {
-			selected = append(selected, ex)
+		if selected(lesson.FuncName(ex)) {
+			exs = append(exs, ex)
 		}
 	}
-	if len(selected) == 0 {
-		fmt.Fprintf(p.stderr, "primer: -run %q matches no example of %s; its examples are: %s\n", pattern, name, strings.Join(all, ", "))
+	if len(exs) == 0 {
+		fmt.Fprintf(c.stderr, "primer: -run %q matches no example of %s; its examples are:\n", o.run, topic.Package)
+		for _, name := range all {
+			fmt.Fprintf(c.stderr, "  %s\n", name)
+		}
 		return 2
 	}
 
-	fmt.Fprintf(p.stdout, "%s — %s (%s)\n\n", s.Package, s.Title, s.ImportPath)
-	p.stdout.Write(s.Doc.Text(s.Doc.Doc))
+	p, results, err := c.build(ctx, source, s, exs, o.limit)
+	if ctx.Err() != nil {
+		fmt.Fprintf(c.stderr, "primer: interrupted\n")
+		return 130
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "primer: %v\n", err)
+		return 1
+	}
+	out := &screen{w: c.stdout, color: c.color}
+	status := render(out, s, exs, p.Examples, results)
+	if out.lines > c.rows {
+		out.printf("\nThat was %d lines. To read one example, run it alone:\n", out.lines)
+		out.printf("    %s -run NAME %s\nor page the section: %s %s | less\n", invocation, topic.Package, invocation, topic.Package)
+	}
+	return status
+}
 
-	results := p.runAll(s, selected)
+// build writes the examples as one program in a temporary directory,
+// builds it, runs each example and removes the directory.
+func (c *command) build(ctx context.Context, source string, s *lesson.Section, exs []*doc.Example, limit time.Duration) (*program.Program, []runner.Result, error) {
+	dir, err := os.MkdirTemp("", "primer-")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(dir)
+	p, err := program.Write(dir, source, s, exs, program.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	var names []string
+	for _, e := range p.Examples {
+		if e.Err == nil {
+			names = append(names, e.Name)
+		}
+	}
+	c.status("building %s: %d examples, one program…", s.Package, len(names))
+	defer c.status("")
+	if err := c.exec.build(ctx, p); err != nil {
+		return nil, nil, err
+	}
+	c.status("running %s: 0 of %d examples", s.Package, len(names))
+	ran := c.exec.run(ctx, p, names, limit, func(n int) {
+		c.status("running %s: %d of %d examples", s.Package, n, len(names))
+	})
+	results := make([]runner.Result, len(p.Examples))
+	for i, e := range p.Examples {
+		if e.Err != nil {
+			results[i] = runner.Result{Name: e.Name, Err: e.Err}
+			continue
+		}
+		results[i], ran = ran[0], ran[1:]
+	}
+	return p, results, nil
+}
+
+// status replaces the progress line on a terminal's stderr; an empty
+// message clears it.
+func (c *command) status(format string, args ...any) {
+	if !c.progress {
+		return
+	}
+	fmt.Fprintf(c.stderr, "\r\033[K")
+	if format != "" {
+		fmt.Fprintf(c.stderr, "primer: "+format, args...)
+	}
+}
+
+// render prints the section's documentation and each example with its
+// result, and returns 1 if any example failed or did not match.
+func render(out *screen, s *lesson.Section, exs []*doc.Example, pexs []*program.Example, results []runner.Result) int {
+	out.heading(fmt.Sprintf("%s — %s", s.Package, s.Title))
+	out.printf("%s\n\n", s.ImportPath)
+	out.text(docText(s.Doc, s.Doc.Doc))
 	status := 0
-	for i, ex := range selected {
-		r := results[i]
-		fmt.Fprintf(p.stdout, "\n%s\n%s\n\n", lesson.FuncName(ex), strings.Repeat("=", len(lesson.FuncName(ex))))
+	for i, ex := range exs {
+		e, r := pexs[i], results[i]
+		out.printf("\n")
+		out.heading(e.Name)
 		if ex.Doc != "" {
-			p.stdout.Write(s.Doc.Text(ex.Doc))
-			fmt.Fprintln(p.stdout)
+			out.text(docText(s.Doc, ex.Doc))
+			out.printf("\n")
 		}
-		p.stdout.Write(indent(r.code))
+		out.code(e.Code)
+		if len(e.Imports) > 0 {
+			out.printf("\nBeyond the standard library it imports (see README):\n")
+			for _, ip := range e.Imports {
+				out.printf("    import %q\n", ip)
+			}
+		}
 		switch {
-		case r.err != nil:
-			fmt.Fprintf(p.stdout, "\nRun: failed: %v\n", r.err)
+		case r.Err != nil:
+			out.printf("\n%s %v\n", out.paint(red, "Run: FAILED:"), r.Err)
+			out.code(r.Stdout + r.Stderr)
 			status = 1
-		case r.matches:
-			fmt.Fprintf(p.stdout, "\nOutput (ran now; matches its verified // Output:):\n")
+			continue
+		case runner.Matches(r.Stdout, ex.Output):
+			out.printf("\n%s\n", out.paint(green, "Output (ran now; matches its verified // Output:):"))
 		default:
-			fmt.Fprintf(p.stdout, "\nOutput (ran now; DOES NOT MATCH its verified // Output:):\n")
+			out.printf("\n%s\n", out.paint(red, "Output (ran now; DOES NOT MATCH its verified // Output:):"))
 			status = 1
 		}
-		p.stdout.Write(indent(r.output))
-		if r.err == nil && !r.matches {
-			fmt.Fprintf(p.stdout, "\nWant:\n")
-			p.stdout.Write(indent(ex.Output))
+		out.code(r.Stdout)
+		if !runner.Matches(r.Stdout, ex.Output) {
+			out.printf("\nWant:\n")
+			out.code(ex.Output)
 		}
 	}
 	return status
 }
 
-// A result is what running one example gave.
-type result struct {
-	code    string // the program that ran
-	output  string // its standard output (and standard error, on failure)
-	matches bool   // output matches the example's // Output:
-	err     error
-}
-
-// runAll runs the examples in parallel, one go run each, in a directory of
-// their own that it removes afterwards.
-func (p *primer) runAll(s *lesson.Section, examples []*doc.Example) []result {
-	results := make([]result, len(examples))
-	parent := filepath.Join(p.root, runDir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		for i := range results {
-			results[i].err = err
-		}
-		return results
-	}
-	// A directory for this run alone, so that two primers never share one.
-	dir, err := os.MkdirTemp(parent, s.Package+"-")
-	if err != nil {
-		for i := range results {
-			results[i].err = err
-		}
-		return results
-	}
-	defer func() {
-		os.RemoveAll(dir)
-		os.Remove(parent) // only if no other primer is using it
-	}()
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, ex := range examples {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[i] = runExample(s, ex, filepath.Join(dir, lesson.FuncName(ex)))
-		})
-	}
-	wg.Wait()
-	return results
-}
-
-// runExample does what pkg.go.dev's Run button does: it runs the program
-// that go/doc synthesises from the example, writing it into dir.
-func runExample(s *lesson.Section, ex *doc.Example, dir string) result {
-	var r result
-	if ex.Play == nil {
-		r.err = errors.New("not playable: go/doc cannot make a program of it")
-		return r
-	}
-	var src bytes.Buffer
-	if err := format.Node(&src, s.Fset, ex.Play); err != nil {
-		r.err = err
-		return r
-	}
-	r.code = src.String()
-
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		r.err = err
-		return r
-	}
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), src.Bytes(), 0o644); err != nil {
-		r.err = err
-		return r
-	}
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command("go", "run", ".")
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		r.output = stdout.String() + stderr.String()
-		r.err = fmt.Errorf("go run: %v", err)
-		return r
-	}
-	r.output = stdout.String()
-	r.matches = sameOutput(r.output, ex.Output)
-	return r
-}
-
-// sameOutput compares as go test does: surrounding space aside, and
-// with Windows line endings made plain.
-func sameOutput(got, want string) bool {
-	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
-	return norm(got) == norm(want)
-}
-
-// indent indents every non-empty line of text by a tab.
-func indent(text string) []byte {
-	var b bytes.Buffer
-	for line := range strings.Lines(text) {
-		if strings.TrimSpace(line) != "" {
-			b.WriteByte('\t')
-		}
-		b.WriteString(line)
-	}
-	if b.Len() > 0 && !bytes.HasSuffix(b.Bytes(), []byte("\n")) {
-		b.WriteByte('\n')
-	}
-	return b.Bytes()
+// docText formats a doc comment as go doc does, for the terminal's width,
+// with its code blocks indented by four spaces.
+func docText(pkg *doc.Package, text string) string {
+	pr := pkg.Printer()
+	pr.TextCodePrefix = "    "
+	pr.TextWidth = width
+	return string(pr.Text(pkg.Parser().Parse(text)))
 }

@@ -2,18 +2,42 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
 	"github.com/goprimer/concurrency/internal/lesson"
+	"github.com/goprimer/concurrency/internal/program"
+	"github.com/goprimer/concurrency/internal/runner"
 )
 
+// TestMain makes the test binary, run with PRIMER_TEST_AS set, be primer
+// itself: over the fixtures of testdata ("fixtures") or over this module
+// found as primer finds it ("module"). The end-to-end tests run it so.
 func TestMain(m *testing.M) {
+	switch os.Getenv("PRIMER_TEST_AS") {
+	case "fixtures":
+		root, err := filepath.Abs(os.Getenv("PRIMER_TEST_ROOT"))
+		if err != nil {
+			panic(err)
+		}
+		os.Exit(primer(fixtures, func(context.Context) (string, string, error) {
+			return root, "primer", nil
+		}, os.Args[1:]))
+	case "module":
+		os.Exit(primer(lesson.Topics, locateSource, os.Args[1:]))
+	}
 	goleak.VerifyTestMain(m)
 }
 
@@ -21,140 +45,286 @@ func TestMain(m *testing.M) {
 var fixtures = []lesson.Topic{
 	{Package: "good", Title: "好", Summary: "two examples that pass"},
 	{Package: "mismatch", Title: "不符的例子", Summary: "an example whose output is wrong"},
+	{Package: "hang", Title: "Hang", Summary: "an example that never returns"},
 }
 
-// primerOn returns a primer over the fixtures, writing into buffers.
-func primerOn(t *testing.T) (*primer, *bytes.Buffer, *bytes.Buffer) {
+// fakeExec builds nothing and "runs" each example by printing the output
+// its // Output: comment promises, so that tests of everything but the
+// go command need no go command. It finds the promise by the example's
+// program, which is unique where names are not.
+type fakeExec struct{ want map[string]string }
+
+func (fakeExec) build(context.Context, *program.Program) error { return nil }
+
+func (f fakeExec) run(_ context.Context, p *program.Program, names []string, _ time.Duration, done func(int)) []runner.Result {
+	code := map[string]string{}
+	for _, e := range p.Examples {
+		code[e.Name] = e.Code
+	}
+	var rs []runner.Result
+	for i, name := range names {
+		rs = append(rs, runner.Result{Name: name, Stdout: f.want[code[name]]})
+		done(i + 1)
+	}
+	return rs
+}
+
+// testCommand returns primer over topics in root, with buffers for its
+// output, running examples with exec (a fakeExec if nil).
+func testCommand(t *testing.T, root string, topics []lesson.Topic, exec executor) (*command, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
-	root, err := filepath.Abs("testdata")
+	root, err := filepath.Abs(root)
 	require.NoError(t, err)
+	if exec == nil {
+		exec = fakeExec{wants(t, root, topics)}
+	}
 	var stdout, stderr bytes.Buffer
-	return &primer{root: root, topics: fixtures, stdout: &stdout, stderr: &stderr}, &stdout, &stderr
+	return &command{
+		topics: topics,
+		locate: func(context.Context) (string, string, error) { return root, "go run ./cmd/primer", nil },
+		exec:   exec,
+		stdout: &stdout, stderr: &stderr,
+		rows: 24,
+	}, &stdout, &stderr
 }
 
-func TestListShowsEverySectionOfTheModule(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	p := &primer{root: "../..", topics: lesson.Topics, stdout: &stdout, stderr: &stderr}
-	require.Equal(t, 0, p.list(), "exit status; stderr:\n%s", &stderr)
-	for _, topic := range lesson.Topics {
-		s, err := lesson.Load("../..", topic)
+var (
+	wantsMu    sync.Mutex
+	wantsCache = map[string]map[string]string{}
+)
+
+// wants returns, for each example of the topics in root, its output
+// promised, keyed by its program; computed once per root for all tests.
+func wants(t *testing.T, root string, topics []lesson.Topic) map[string]string {
+	t.Helper()
+	wantsMu.Lock()
+	defer wantsMu.Unlock()
+	if want, ok := wantsCache[root]; ok {
+		return want
+	}
+	want := map[string]string{}
+	for _, topic := range topics {
+		s, err := lesson.Load(root, topic)
 		require.NoError(t, err)
-		assert.Regexp(t, `(?m)^`+topic.Package+` +`+topic.Title+` +\d+ +\S`, stdout.String())
-		assert.NotEmpty(t, s.Examples, "%s has examples", topic.Package)
+		p, err := program.Write(t.TempDir(), root, s, s.Examples, program.Options{})
+		require.NoError(t, err)
+		for i, ex := range s.Examples {
+			want[p.Examples[i].Code] = ex.Output
+		}
+	}
+	wantsCache[root] = want
+	return want
+}
+
+// moduleCommand is primer over this module's sections.
+func moduleCommand(t *testing.T) (*command, *bytes.Buffer, *bytes.Buffer) {
+	return testCommand(t, "../..", lesson.Topics, nil)
+}
+
+// assertFits fails for each line of out wider than the screen, unless it
+// is one of the allowed lines (code that is that long itself).
+func assertFits(t *testing.T, what, out string, allowed map[string]bool) {
+	t.Helper()
+	for i, line := range strings.Split(out, "\n") {
+		if displayWidth(line) > width && !allowed[line] {
+			t.Errorf("%s, line %d is %d columns wide, more than %d:\n%s", what, i+1, displayWidth(line), width, line)
+		}
 	}
 }
 
+func TestListFitsTheScreenAndShowsEverySection(t *testing.T) {
+	c, stdout, stderr := moduleCommand(t)
+	require.Equal(t, 0, c.run(t.Context(), nil), "exit status; stderr:\n%s", stderr)
+	for _, topic := range lesson.Topics {
+		assert.Regexp(t, `(?m)^`+topic.Package+` +`+topic.Title+` +\d+ +\S`, stdout.String())
+	}
+	assertFits(t, "the section list", stdout.String(), nil)
+}
+
 func TestListAlignsColumnsAsATerminalShowsThem(t *testing.T) {
-	p, stdout, stderr := primerOn(t)
-	require.Equal(t, 0, p.list(), "exit status; stderr:\n%s", stderr)
+	c, stdout, stderr := testCommand(t, "testdata", fixtures, nil)
+	require.Equal(t, 0, c.run(t.Context(), nil), "exit status; stderr:\n%s", stderr)
 	// Each Chinese character takes two columns.
 	want := `SECTION   ARTICLE     EXAMPLES  WHAT IT SHOWS
 good      好          2         two examples that pass
 mismatch  不符的例子  1         an example whose output is wrong
+hang      Hang        2         an example that never returns
 
 Read a section and run its examples: go run ./cmd/primer SECTION
 `
 	assert.Equal(t, want, stdout.String())
 }
 
-func TestLessonPrintsDocCodeAndMatchingOutput(t *testing.T) {
-	p, stdout, stderr := primerOn(t)
-	require.Equal(t, 0, p.lesson("good", ""), "exit status; stderr:\n%s", stderr)
-	want := `good — 好 (github.com/goprimer/concurrency/good)
-
-Package good is a section written for primer's tests.
-
-# A heading
-
-A paragraph with a doc link to fmt.Println.
-
-Example
-=======
-
-This example greets.
-
-	package main
-
-	import (
-		"fmt"
-	)
-
-	func main() {
-		fmt.Println("hello")
-	}
-
-Output (ran now; matches its verified // Output:):
-	hello
-
-Example_count
-=============
-
-This example counts to two.
-
-	package main
-
-	import (
-		"fmt"
-	)
-
-	func main() {
-		for i := range 2 {
-			fmt.Println(i + 1)
+func TestHelpExitsZeroAndListsTheSectionsOnePerLine(t *testing.T) {
+	for _, arg := range []string{"-h", "--help", "-help"} {
+		c, stdout, stderr := moduleCommand(t)
+		require.Equal(t, 0, c.run(t.Context(), []string{arg}), "exit status of %s", arg)
+		assert.Empty(t, stderr.String())
+		assert.True(t, strings.HasPrefix(stdout.String(), "usage: go run ./cmd/primer [-run regexp] [-timeout d] [section]\n"), "%s starts with the usage:\n%s", arg, stdout)
+		for _, topic := range lesson.Topics {
+			assert.Regexp(t, `(?m)^  `+topic.Package+` +`+regexpQuote(topic.Summary)+`$`, stdout.String())
 		}
+		assertFits(t, arg, stdout.String(), nil)
 	}
-
-Output (ran now; matches its verified // Output:):
-	1
-	2
-`
-	assert.Equal(t, want, stdout.String())
-	assert.NoDirExists(t, filepath.Join("testdata", runDir), "run directory is cleaned up")
 }
 
-func TestLessonReportsOutputThatDoesNotMatch(t *testing.T) {
-	t.Parallel() // runs go: overlap it (each lesson runs in a directory of its own)
-	p, stdout, _ := primerOn(t)
-	require.Equal(t, 1, p.lesson("mismatch", ""), "exit status")
-	assert.Contains(t, stdout.String(), "Output (ran now; DOES NOT MATCH its verified // Output:):\n\twhat it prints\n\nWant:\n\twhat it promises\n")
+func regexpQuote(s string) string {
+	return strings.NewReplacer(".", `\.`, "(", `\(`, ")", `\)`).Replace(s)
 }
 
-func TestRunSelectsExamples(t *testing.T) {
-	t.Parallel() // runs go: overlap it (each lesson runs in a directory of its own)
-	p, stdout, _ := primerOn(t)
-	require.Equal(t, 0, p.lesson("good", "_count$"))
-	assert.Contains(t, stdout.String(), "Example_count\n")
-	assert.NotContains(t, stdout.String(), "This example greets.")
-}
-
-func TestBadInputIsRefused(t *testing.T) {
+func TestWrongArgumentsGetAReasonThenTheUsage(t *testing.T) {
+	const usage = "\n\nusage: go run ./cmd/primer [-run regexp] [-timeout d] [section]\n"
 	for _, tc := range []struct {
-		name, section, pattern, want string
+		args   []string
+		reason string
+		usage  bool
 	}{
-		{"unknown section", "nosuch", "", "primer: no section \"nosuch\"; the sections are: good, mismatch\n"},
-		{"pattern matching nothing", "good", "Nothing", "primer: -run \"Nothing\" matches no example of good; its examples are: Example, Example_count\n"},
-		{"bad pattern", "good", "(", "primer: bad -run pattern: error parsing regexp: missing closing ): `(`\n"},
+		{[]string{"good", "extra"}, "primer: one section at a time, not good and extra", true},
+		{[]string{"-run", "x"}, "primer: -run needs a section", true},
+		{[]string{"-bogus"}, "primer: flag provided but not defined: -bogus", true},
+		{[]string{"-timeout", "0s", "good"}, "primer: -timeout 0s: must be positive", true},
+		{[]string{"nosuch"}, `primer: no section "nosuch"; the sections are: good, mismatch, hang`, true},
+		{[]string{"-run", "(", "good"}, "primer: bad -run pattern: error parsing regexp: missing closing ): `(`\n", false},
+		{[]string{"-run", "Nothing", "good"}, "primer: -run \"Nothing\" matches no example of good; its examples are:\n  Example\n  Example_count\n", false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			p, stdout, stderr := primerOn(t)
-			assert.Equal(t, 2, p.lesson(tc.section, tc.pattern), "exit status")
-			assert.Equal(t, tc.want, stderr.String())
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			c, stdout, stderr := testCommand(t, "testdata", fixtures, nil)
+			assert.Equal(t, 2, c.run(t.Context(), tc.args), "exit status")
+			if tc.usage {
+				assert.True(t, strings.HasPrefix(stderr.String(), tc.reason+usage), "one line of reason, then the usage; got:\n%s", stderr)
+			} else {
+				assert.Equal(t, tc.reason, stderr.String())
+			}
 			assert.Empty(t, stdout.String())
 		})
 	}
 }
 
-func TestCommandLine(t *testing.T) {
-	// run finds the module root from the working directory, which for a
-	// test is this package's directory.
-	wd, err := os.Getwd()
+func TestSectionsAndExamplesAreNamedAsAReaderWouldWriteThem(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string // the examples that ran
+	}{
+		{[]string{"Good"}, []string{"Example", "Example_count"}},
+		{[]string{"./good"}, []string{"Example", "Example_count"}},
+		{[]string{"good/"}, []string{"Example", "Example_count"}},
+		{[]string{"-run", "count", "good"}, []string{"Example_count"}},
+		{[]string{"-run", "Count", "good"}, []string{"Example_count"}},
+		{[]string{"-run", "_count$", "good"}, []string{"Example_count"}},
+		{[]string{"-run", "^Example$", "good"}, []string{"Example"}},
+		{[]string{"good", "-run", "COUNT"}, []string{"Example_count"}},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			c, stdout, stderr := testCommand(t, "testdata", fixtures, nil)
+			require.Equal(t, 0, c.run(t.Context(), tc.args), "exit status; stderr:\n%s", stderr)
+			var ran []string
+			for _, line := range strings.Split(stdout.String(), "\n") {
+				if strings.HasPrefix(line, "Example") {
+					ran = append(ran, line)
+				}
+			}
+			assert.Equal(t, tc.want, ran)
+		})
+	}
+}
+
+// TestEveryUsageLineOfThePackageDocWorks runs each go run line of the
+// package doc as written, with the examples' runs faked: the go command
+// is exercised by the end-to-end tests.
+func TestEveryUsageLineOfThePackageDocWorks(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", nil, parser.ParseComments)
 	require.NoError(t, err)
-	require.DirExists(t, filepath.Join(wd, "testdata"))
+	var lines int
+	for line := range strings.Lines(f.Doc.Text()) {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "go run ") {
+			continue
+		}
+		lines++
+		line, _, _ = strings.Cut(line, "#")
+		fields := strings.Fields(line)
+		require.True(t, fields[2] == "./cmd/primer" || strings.HasPrefix(fields[2], lesson.Module+"/cmd/primer@"), "a usage line runs primer: %s", line)
+		t.Run(strings.Join(fields[3:], " "), func(t *testing.T) {
+			c, stdout, stderr := moduleCommand(t)
+			require.Equal(t, 0, c.run(t.Context(), fields[3:]), "exit status of %s; stderr:\n%s", line, stderr)
+			assert.NotEmpty(t, stdout.String())
+		})
+	}
+	assert.GreaterOrEqual(t, lines, 4, "usage lines found in the package doc")
+}
 
-	var stdout, stderr bytes.Buffer
-	assert.Equal(t, 2, run([]string{"a", "b"}, &stdout, &stderr), "two sections")
-	assert.Contains(t, stderr.String(), "usage: go run ./cmd/primer [-run regexp] [section]")
+func TestNoSectionIsWiderThanTheScreenButForLongSourceLines(t *testing.T) {
+	for _, topic := range lesson.Topics {
+		c, stdout, stderr := moduleCommand(t)
+		require.Equal(t, 0, c.run(t.Context(), []string{topic.Package}), "exit status; stderr:\n%s", stderr)
+		// The lines allowed to be longer: source lines that are.
+		s, err := lesson.Load("../..", topic)
+		require.NoError(t, err)
+		p, err := program.Write(t.TempDir(), "../..", s, s.Examples, program.Options{})
+		require.NoError(t, err)
+		allowed := map[string]bool{}
+		for _, e := range p.Examples {
+			for line := range strings.Lines(e.Code) {
+				allowed["    "+expandTabs(strings.TrimSuffix(line, "\n"))] = true
+			}
+		}
+		for line := range strings.Lines(docText(s.Doc, s.Doc.Doc)) {
+			if strings.HasPrefix(line, "    ") {
+				allowed[expandTabs(strings.TrimSuffix(line, "\n"))] = true
+			}
+		}
+		assertFits(t, topic.Package, stdout.String(), allowed)
+		assert.NotContains(t, stdout.String(), "\t", "%s: tabs are expanded", topic.Package)
+	}
+}
 
-	stderr.Reset()
-	assert.Equal(t, 2, run([]string{"-run", "x"}, &stdout, &stderr), "-run without a section")
-	assert.Equal(t, "primer: -run needs a section\n", stderr.String())
+func TestASectionLongerThanTheScreenEndsWithAHint(t *testing.T) {
+	c, stdout, _ := testCommand(t, "testdata", fixtures, nil)
+	c.rows = 30
+	require.Equal(t, 0, c.run(t.Context(), []string{"good"}))
+	lines := strings.Count(stdout.String(), "\n")
+	assert.Greater(t, lines, 30, "the section is longer than the screen")
+	assert.True(t, strings.HasSuffix(stdout.String(), fmt.Sprintf(`
+That was %d lines. To read one example, run it alone:
+    go run ./cmd/primer -run NAME good
+or page the section: go run ./cmd/primer good | less
+`, lines-4)), "ends with the hint:\n%s", stdout)
+
+	c, stdout, _ = testCommand(t, "testdata", fixtures, nil)
+	c.rows = 100
+	require.Equal(t, 0, c.run(t.Context(), []string{"good"}))
+	assert.NotContains(t, stdout.String(), "| less", "a section that fits has no hint")
+}
+
+func TestColourAndProgressOnlyOnATerminal(t *testing.T) {
+	c, stdout, stderr := testCommand(t, "testdata", fixtures, nil)
+	require.Equal(t, 0, c.run(t.Context(), []string{"good"}), "stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	assert.NotContains(t, stdout.String()+stderr.String(), "\033", "plain when not on a terminal")
+
+	c, stdout, stderr = testCommand(t, "testdata", fixtures, nil)
+	c.color, c.progress = true, true
+	require.Equal(t, 0, c.run(t.Context(), []string{"good"}))
+	assert.Contains(t, stdout.String(), "\033[1mExample_count\033[0m\n=============\n")
+	assert.Contains(t, stdout.String(), "\033[32mOutput (ran now; matches its verified // Output:):\033[0m\n")
+	assert.Equal(t, "\r\033[Kprimer: building good: 2 examples, one program…"+
+		"\r\033[Kprimer: running good: 0 of 2 examples"+
+		"\r\033[Kprimer: running good: 1 of 2 examples"+
+		"\r\033[Kprimer: running good: 2 of 2 examples"+
+		"\r\033[K", stderr.String(), "the progress line, cleared at the end")
+}
+
+func TestExamplesImportingTheModuleSayWhatTheyImport(t *testing.T) {
+	c, stdout, stderr := moduleCommand(t)
+	require.Equal(t, 0, c.run(t.Context(), []string{"-run", "^ExampleHandle$", "ctxdemo"}), "stderr:\n%s", stderr)
+	assert.Contains(t, stdout.String(), "\nBeyond the standard library it imports (see README):\n    import \"github.com/goprimer/concurrency/ctxdemo\"\n")
+}
+
+func TestWrapKeepsIndentationAndBreaksBetweenWideCharacters(t *testing.T) {
+	assert.Equal(t, []string{"  aaa bb", "  cc"}, wrap("  aaa bb cc", 8))
+	assert.Equal(t, []string{"一二三", "四五"}, wrap("一二三四五", 6))
+	assert.Equal(t, []string{"short"}, wrap("short", 8))
+}
+
+func TestExpandTabsToStopsOfFour(t *testing.T) {
+	assert.Equal(t, "    a   b\n        c", expandTabs("\ta\tb\n\t\tc"))
 }

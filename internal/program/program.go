@@ -96,9 +96,14 @@ func Write(dir, source string, s *lesson.Section, exs []*doc.Example, opts Optio
 			return nil, fmt.Errorf("%s: %v", e.Name, err)
 		}
 		e.Code = code.String()
-		for _, spec := range ex.Play.Imports {
-			if ip, err := strconv.Unquote(spec.Path.Value); err == nil && !standard(ip) {
-				e.Imports = append(e.Imports, ip)
+		for _, d := range ex.Play.Decls {
+			if d, ok := d.(*ast.GenDecl); ok && d.Tok == token.IMPORT {
+				for _, spec := range d.Specs {
+					ip, err := strconv.Unquote(spec.(*ast.ImportSpec).Path.Value)
+					if err == nil && !standard(ip) {
+						e.Imports = append(e.Imports, ip)
+					}
+				}
 			}
 		}
 		pkg, entry, err := asPackage(e.Code)

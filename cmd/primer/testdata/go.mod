@@ -1,0 +1,3 @@
+module github.com/goprimer/concurrency
+
+go 1.26.0

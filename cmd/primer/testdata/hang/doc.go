@@ -1,0 +1,2 @@
+// Package hang has an example that never returns.
+package hang
