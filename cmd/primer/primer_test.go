@@ -71,7 +71,7 @@ func (f fakeExec) run(_ context.Context, p *program.Program, names []string, _ t
 
 // testCommand returns primer over topics in root, with buffers for its
 // output, running examples with exec (a fakeExec if nil).
-func testCommand(t *testing.T, root string, topics []lesson.Topic, exec executor) (*command, *bytes.Buffer, *bytes.Buffer) {
+func testCommand(t testing.TB, root string, topics []lesson.Topic, exec executor) (*command, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	root, err := filepath.Abs(root)
 	require.NoError(t, err)
@@ -95,7 +95,7 @@ var (
 
 // wants returns, for each example of the topics in root, its output
 // promised, keyed by its program; computed once per root for all tests.
-func wants(t *testing.T, root string, topics []lesson.Topic) map[string]string {
+func wants(t testing.TB, root string, topics []lesson.Topic) map[string]string {
 	t.Helper()
 	wantsMu.Lock()
 	defer wantsMu.Unlock()

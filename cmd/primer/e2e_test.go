@@ -1,0 +1,283 @@
+package main
+
+// End-to-end tests: these build and run programs with the go command.
+// They are few, and each is bounded: a child that hangs is killed and
+// the test fails, naming what hung.
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/mod/module"
+	modzip "golang.org/x/mod/zip"
+
+	"github.com/goprimer/concurrency/internal/lesson"
+)
+
+// childLimit bounds every child process of these tests.
+const childLimit = 90 * time.Second
+
+// self returns a command that runs this test binary as primer (see
+// TestMain), over the fixtures ("fixtures") or this module ("module").
+func self(t *testing.T, ctx context.Context, as string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "PRIMER_TEST_AS="+as, "PRIMER_TEST_ROOT="+mustAbs(t, "testdata"))
+	cmd.WaitDelay = time.Second
+	return cmd
+}
+
+func mustAbs(t *testing.T, path string) string {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	require.NoError(t, err)
+	return abs
+}
+
+func TestFixturesRunForReal(t *testing.T) {
+	t.Parallel()
+	c, stdout, stderr := testCommand(t, "testdata", fixtures, realExec{})
+	require.Equal(t, 0, c.run(t.Context(), []string{"good"}), "exit status; stderr:\n%s", stderr)
+	want := `good — 好
+=========
+
+github.com/goprimer/concurrency/good
+
+Package good is a section written for primer's tests.
+
+# A heading
+
+A paragraph with a doc link to fmt.Println.
+
+Example
+=======
+
+This example greets.
+
+    package main
+
+    import (
+        "fmt"
+    )
+
+    func main() {
+        fmt.Println("hello")
+    }
+
+Output (ran now; matches its verified // Output:):
+    hello
+
+Example_count
+=============
+
+This example counts to two.
+
+    package main
+
+    import (
+        "fmt"
+    )
+
+    func main() {
+        for i := range 2 {
+            fmt.Println(i + 1)
+        }
+    }
+
+Output (ran now; matches its verified // Output:):
+    1
+    2
+`
+	assert.Equal(t, want, stdout.String()[:min(len(want), stdout.Len())])
+}
+
+func TestOutputThatDoesNotMatchIsReported(t *testing.T) {
+	t.Parallel()
+	c, stdout, stderr := testCommand(t, "testdata", fixtures, realExec{})
+	require.Equal(t, 1, c.run(t.Context(), []string{"mismatch"}), "exit status; stderr:\n%s", stderr)
+	assert.Contains(t, stdout.String(), "Output (ran now; DOES NOT MATCH its verified // Output:):\n    what it prints\n\nWant:\n    what it promises\n")
+}
+
+func TestAHungExampleIsStoppedAndNamed(t *testing.T) {
+	t.Parallel()
+	c, stdout, stderr := testCommand(t, "testdata", fixtures, realExec{})
+	require.Equal(t, 1, c.run(t.Context(), []string{"-timeout", "300ms", "hang"}), "exit status; stderr:\n%s", stderr)
+	assert.Contains(t, stdout.String(), "Output (ran now; matches its verified // Output:):\n    returned\n", "the other example ran")
+	assert.Contains(t, stdout.String(), "\nRun: FAILED: Example_hangs did not return within 300ms: stopped\n")
+}
+
+// TestCtrlCLeavesNoFileBehind interrupts primer while an example runs:
+// it must stop the example, remove its temporary directory and exit 130.
+func TestCtrlCLeavesNoFileBehind(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(t.Context(), childLimit)
+	defer cancel()
+	tmp := t.TempDir()
+	var stderr bytes.Buffer
+	cmd := self(t, ctx, "fixtures", "hang")
+	cmd.Env = append(cmd.Env, "TMPDIR="+tmp)
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	// The program is built when its binary appears; Example_hangs runs
+	// until it is stopped (the limit is 30 s).
+	built := false
+	for !built && ctx.Err() == nil {
+		matches, _ := filepath.Glob(filepath.Join(tmp, "primer-*", "program"))
+		built = len(matches) > 0
+		time.Sleep(10 * time.Millisecond)
+	}
+	require.True(t, built, "primer built its program within %v; stderr:\n%s", childLimit, &stderr)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	err := cmd.Wait()
+	require.NoError(t, ctx.Err(), "primer exited within %v of Ctrl-C", childLimit)
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, "stderr:\n%s", &stderr)
+	assert.Equal(t, 130, exit.ExitCode(), "exit status; stderr:\n%s", &stderr)
+	assert.Equal(t, "primer: interrupted\n", stderr.String())
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, left, "files left in TMPDIR after Ctrl-C")
+}
+
+// snapshot lists every file and directory under root with its mode, and
+// each file's hash.
+func snapshot(t *testing.T, root string) string {
+	t.Helper()
+	var b strings.Builder
+	require.NoError(t, filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %v", path, info.Mode())
+		if d.Type().IsRegular() {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, " %x", sha256.Sum256(data))
+		}
+		b.WriteByte('\n')
+		return nil
+	}))
+	return b.String()
+}
+
+// TestPrimerWritesNothingIntoTheModule runs primer in a read-only copy of
+// the module. As root, writes would succeed, so the test compares the tree
+// before and after instead of relying on permission errors.
+func TestPrimerWritesNothingIntoTheModule(t *testing.T) {
+	t.Parallel()
+	copyDir := filepath.Join(t.TempDir(), "concurrency")
+	require.NoError(t, os.CopyFS(copyDir, os.DirFS(mustAbs(t, "../.."))))
+	require.NoError(t, os.RemoveAll(filepath.Join(copyDir, ".git")))
+	require.NoError(t, filepath.WalkDir(copyDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return os.Chmod(path, info.Mode().Perm()&^0o222)
+	}))
+	t.Cleanup(func() { makeWritable(copyDir) })
+	before := snapshot(t, copyDir)
+
+	ctx, cancel := context.WithTimeout(t.Context(), childLimit)
+	defer cancel()
+	cmd := self(t, ctx, "module", "-run", "^ExampleHandle$", "ctxdemo")
+	cmd.Dir = filepath.Join(copyDir, "channel") // anywhere in the clone
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, ctx.Err(), "primer finished within %v", childLimit)
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "Output (ran now; matches its verified // Output:):\n")
+	assert.Equal(t, before, snapshot(t, copyDir), "the module's tree after primer ran in it")
+}
+
+// makeWritable gives the owner write permission on everything under
+// root, so that it can be removed.
+func makeWritable(root string) {
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err == nil {
+			if info, err := d.Info(); err == nil {
+				os.Chmod(path, info.Mode().Perm()|0o200)
+			}
+		}
+		return nil
+	})
+}
+
+// TestGoRunFromTheModuleProxyWorksFromAnywhere serves this module from a
+// file:// proxy that the test writes, and runs primer as a user without a
+// clone would: go run MODULE/cmd/primer@VERSION, in an empty directory,
+// offline (every other module comes from the module cache's downloads).
+func TestGoRunFromTheModuleProxyWorksFromAnywhere(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	// A pseudo-version unique to this run: a fresh module cache would
+	// not need it, but it keeps the test honest if one is shared.
+	now := time.Now().UTC()
+	version := fmt.Sprintf("v0.0.0-%s-%012x", now.Format("20060102150405"), now.UnixNano()&0xffffffffffff)
+	m := module.Version{Path: lesson.Module, Version: version}
+	proxy := filepath.Join(tmp, "proxy")
+	at := filepath.Join(proxy, filepath.FromSlash(lesson.Module), "@v")
+	require.NoError(t, os.MkdirAll(at, 0o755))
+	var zipped bytes.Buffer
+	require.NoError(t, modzip.CreateFromDir(&zipped, m, mustAbs(t, "../..")))
+	gomod, err := os.ReadFile("../../go.mod")
+	require.NoError(t, err)
+	for name, data := range map[string][]byte{
+		"list":            []byte(version + "\n"),
+		version + ".info": fmt.Appendf(nil, `{"Version":%q,"Time":%q}`, version, now.Format(time.RFC3339)),
+		version + ".mod":  gomod,
+		version + ".zip":  zipped.Bytes(),
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(at, name), data, 0o644))
+	}
+
+	goenv, err := exec.Command("go", "env", "GOMODCACHE", "GOPROXY").Output()
+	require.NoError(t, err)
+	cache, upstream, _ := strings.Cut(strings.TrimSpace(string(goenv)), "\n")
+	modcache := filepath.Join(tmp, "modcache")
+	t.Cleanup(func() { makeWritable(modcache) })
+	empty := filepath.Join(tmp, "anywhere")
+	require.NoError(t, os.Mkdir(empty, 0o755))
+
+	ctx, cancel := context.WithTimeout(t.Context(), childLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "run", lesson.Module+"/cmd/primer@"+version, "-run", "^ExampleHandle$", "ctxdemo")
+	cmd.Dir = empty
+	cmd.Env = append(os.Environ(),
+		"GOPROXY=file://"+filepath.ToSlash(proxy)+",file://"+filepath.ToSlash(filepath.Join(cache, "cache", "download"))+","+upstream,
+		"GOMODCACHE="+modcache,
+		"GOSUMDB=off", "GONOSUMDB="+lesson.Module, "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local",
+		"TMPDIR="+tmp,
+	)
+	cmd.WaitDelay = time.Second
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, ctx.Err(), "go run finished within %v; output:\n%s", childLimit, out)
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "\nOutput (ran now; matches its verified // Output:):\n    profile for req-42\n")
+	assert.Contains(t, string(out), "go run "+lesson.Module+"/cmd/primer@"+version+" -run NAME ctxdemo", "the hint says how primer was run")
+	left, err := filepath.Glob(filepath.Join(tmp, "primer-*"))
+	require.NoError(t, err)
+	assert.Empty(t, left, "primer's temporary directories after it exited")
+}
