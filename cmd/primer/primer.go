@@ -68,10 +68,6 @@ func locateSource(ctx context.Context) (string, string, error) {
 	return source, invocation, nil
 }
 
-// errUsage is returned by parse for arguments it refuses; the reason has
-// been printed.
-var errUsage = errors.New("usage")
-
 // options are what the arguments ask for.
 type options struct {
 	help    bool
