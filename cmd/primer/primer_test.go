@@ -147,7 +147,7 @@ func TestListAlignsColumnsAsATerminalShowsThem(t *testing.T) {
 	// Each Chinese character takes two columns.
 	want := `SECTION   ARTICLE     EXAMPLES  WHAT IT SHOWS
 good      好          2         two examples that pass
-mismatch  不符的例子  1         an example whose output is wrong
+mismatch  不符的例子  2         an example whose output is wrong
 hang      Hang        2         an example that never returns
 
 Read a section and run its examples: go run ./cmd/primer SECTION
@@ -326,4 +326,80 @@ func TestWrapKeepsIndentationAndBreaksBetweenWideCharacters(t *testing.T) {
 
 func TestExpandTabsToStopsOfFour(t *testing.T) {
 	assert.Equal(t, "    a   b\n        c", expandTabs("\ta\tb\n\t\tc"))
+}
+
+// TestASectionReadsAsPkgGoDevShowsIt checks the whole layout; the
+// example runs are faked (TestExamplesBuildAndRunForReal runs them).
+func TestASectionReadsAsPkgGoDevShowsIt(t *testing.T) {
+	c, stdout, stderr := testCommand(t, "testdata", fixtures, nil)
+	c.rows = 100
+	require.Equal(t, 0, c.run(t.Context(), []string{"good"}), "exit status; stderr:\n%s", stderr)
+	want := `good — 好
+=========
+
+github.com/goprimer/concurrency/good
+
+Package good is a section written for primer's tests.
+
+# A heading
+
+A paragraph with a doc link to fmt.Println.
+
+Example
+=======
+
+This example greets.
+
+    package main
+
+    import (
+        "fmt"
+    )
+
+    func main() {
+        fmt.Println("hello")
+    }
+
+Output (ran now; matches its verified // Output:):
+    hello
+
+Example_count
+=============
+
+This example counts to two.
+
+    package main
+
+    import (
+        "fmt"
+    )
+
+    func main() {
+        for i := range 2 {
+            fmt.Println(i + 1)
+        }
+    }
+
+Output (ran now; matches its verified // Output:):
+    1
+    2
+`
+	assert.Equal(t, want, stdout.String())
+}
+
+// failingExec runs every example into a failure of runner's.
+type failingExec struct{ fakeExec }
+
+func (failingExec) run(_ context.Context, _ *program.Program, names []string, limit time.Duration, _ func(int)) []runner.Result {
+	var rs []runner.Result
+	for _, name := range names {
+		rs = append(rs, runner.Result{Name: name, Stdout: "started\n", Err: fmt.Errorf("%s did not return within %v: stopped", name, limit)})
+	}
+	return rs
+}
+
+func TestAFailedRunIsReportedWithWhatItPrinted(t *testing.T) {
+	c, stdout, _ := testCommand(t, "testdata", fixtures, failingExec{})
+	require.Equal(t, 1, c.run(t.Context(), []string{"-run", "hangs", "-timeout", "2s", "hang"}), "exit status")
+	assert.Contains(t, stdout.String(), "\nRun: FAILED: Example_hangs did not return within 2s: stopped\n    started\n")
 }

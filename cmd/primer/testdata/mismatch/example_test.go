@@ -7,3 +7,9 @@ func Example() {
 	fmt.Println("what it prints")
 	// Output: what it promises
 }
+
+// This example keeps its promise.
+func Example_kept() {
+	fmt.Println("as promised")
+	// Output: as promised
+}
