@@ -89,8 +89,8 @@ func TestCtrlCLeavesNoFileBehind(t *testing.T) {
 	assert.Empty(t, left, "files left in TMPDIR after Ctrl-C")
 }
 
-// snapshot lists every file and directory under root with its mode, and
-// each file's hash.
+// snapshot lists every file and directory under root with its mode and
+// modification time, and each file's hash.
 func snapshot(t *testing.T, root string) string {
 	t.Helper()
 	var b strings.Builder
@@ -102,7 +102,9 @@ func snapshot(t *testing.T, root string) string {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "%s %v", path, info.Mode())
+		// A file written and removed again leaves its directory's
+		// modification time changed.
+		fmt.Fprintf(&b, "%s %v %v", path, info.Mode(), info.ModTime().UnixNano())
 		if d.Type().IsRegular() {
 			data, err := os.ReadFile(path)
 			if err != nil {
