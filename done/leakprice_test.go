@@ -85,14 +85,23 @@ func blockForever() {
 func TestLeakedGoroutinesAreNeverCollected(t *testing.T) {
 	const (
 		created  = "/sched/goroutines-created:goroutines" // since Go 1.26
+		waiting  = "/sched/goroutines/waiting:goroutines" // since Go 1.26
 		starting = "/gc/stack/starting-size:bytes"
 	)
 	if inChild(t) {
+		// A goroutine that a collection interrupts before it has blocked
+		// may need, and then keeps, a larger stack, so no collection runs
+		// until every goroutine is parked: none is triggered while they
+		// start, and the two below wait for them.
+		debug.SetGCPercent(-1)
 		runtime.GC()
-		goroutines, made, stack := runtime.NumGoroutine(), metric(created), stackBytes()
+		goroutines, made, stack, parked := runtime.NumGoroutine(), metric(created), stackBytes(), metric(waiting)
 		start := metric(starting)
 		for range leaked {
 			go blockForever()
+		}
+		for metric(waiting)-parked < leaked {
+			runtime.Gosched() // the child is bounded by runChild if they never park
 		}
 		// Two full collections: had the runtime any way to reclaim a
 		// goroutine that can never run again, it has had it now.
