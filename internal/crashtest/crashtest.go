@@ -15,7 +15,10 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -73,6 +76,46 @@ func Expect(t *testing.T, cmd *exec.Cmd, want string) Result {
 		t.Fatalf("crashtest: child's fatal error = %q; want %q\nstderr:\n%s", got, want, r.Stderr)
 	}
 	return r
+}
+
+// Build builds the main package pkg, a path the go command accepts such as
+// "./testdata/racecounter", with the given build flags, and returns the path
+// of the executable, in a directory the test removes.
+//
+// It builds with go run, which keeps the executables it links in the build
+// cache (since Go 1.24), and lets go run's -exec copy the executable out of
+// it. A program built before with the same sources, flags and toolchain is
+// copied, not linked again, so a test suite that builds children stays
+// nearly as fast as one that does not. The flag -race turns cgo on, which
+// the race detector needs.
+func Build(t *testing.T, pkg string, flags ...string) string {
+	t.Helper()
+	var env []string
+	if slices.Contains(flags, "-race") {
+		env = append(env, "CGO_ENABLED=1")
+	}
+	return build(t, pkg, env, flags)
+}
+
+// BuildNoCgo is [Build] with cgo turned off. A program that is to die of
+// "all goroutines are asleep - deadlock!" needs it: in a binary that links
+// cgo (one that imports net, as a test binary with testify does), a thread
+// the runtime counts as running stays, and the deadlock detector is silent.
+func BuildNoCgo(t *testing.T, pkg string, flags ...string) string {
+	t.Helper()
+	return build(t, pkg, []string{"CGO_ENABLED=0"}, flags)
+}
+
+func build(t *testing.T, pkg string, env, flags []string) string {
+	t.Helper()
+	exe := filepath.Join(t.TempDir(), path.Base(pkg))
+	args := slices.Concat([]string{"run", "-exec", "cp"}, flags, []string{pkg, exe})
+	cmd := exec.CommandContext(t.Context(), "go", args...)
+	cmd.Env = append(cmd.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("crashtest: go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return exe
 }
 
 // A Result is what a child process printed and how it exited.

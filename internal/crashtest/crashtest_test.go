@@ -1,6 +1,7 @@
 package crashtest_test
 
 import (
+	"debug/buildinfo"
 	"errors"
 	"fmt"
 	"os"
@@ -107,5 +108,41 @@ func TestRunReturnsOutputAndStatus(t *testing.T) {
 	want := crashtest.Result{Stdout: "to stdout", Stderr: "to stderr", ExitCode: 3}
 	if got != want {
 		t.Errorf("Run = %+v; want %+v", got, want)
+	}
+}
+
+// TestBuildSetsCgoAsAsked builds a program three ways and reads back, from
+// each executable's build information, the settings Build promised.
+func TestBuildSetsCgoAsAsked(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		build func(*testing.T, string, ...string) string
+		flags []string
+		want  map[string]string
+	}{
+		{"Build -race", crashtest.Build, []string{"-race"}, map[string]string{"-race": "true", "CGO_ENABLED": "1"}},
+		{"BuildNoCgo", crashtest.BuildNoCgo, nil, map[string]string{"-race": "", "CGO_ENABLED": "0"}},
+		{"BuildNoCgo -ldflags", crashtest.BuildNoCgo, []string{"-ldflags=-s -w"}, map[string]string{"-ldflags": "-s -w", "CGO_ENABLED": "0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			exe := tc.build(t, "./testdata/hello", tc.flags...)
+			info, err := buildinfo.ReadFile(exe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			settings := map[string]string{}
+			for _, s := range info.Settings {
+				settings[s.Key] = s.Value
+			}
+			for k, want := range tc.want {
+				if got := settings[k]; got != want {
+					t.Errorf("build setting %s = %q; want %q", k, got, want)
+				}
+			}
+			r := crashtest.Run(t, exec.Command(exe, "a", "b"))
+			if r.Stdout != "[a b]\n" || r.ExitCode != 0 {
+				t.Errorf("built program printed %q and exited %d; want %q and 0", r.Stdout, r.ExitCode, "[a b]\n")
+			}
+		})
 	}
 }
