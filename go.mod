@@ -7,6 +7,11 @@ require go.uber.org/goleak v1.3.0
 require golang.org/x/mod v0.43.0
 
 require (
+	golang.org/x/sync v0.25.0 // indirect
+	golang.org/x/time v0.16.0 // indirect
+)
+
+require (
 	github.com/stretchr/testify v1.12.1
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )
