@@ -1,0 +1,2 @@
+// Package cond is a runnable lesson on [sync.Cond].
+package cond
