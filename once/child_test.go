@@ -1,0 +1,47 @@
+package once_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/goprimer/concurrency/internal/crashtest"
+)
+
+// deadlock is the fatal error the runtime ends a program with when every
+// goroutine is blocked, the same in Go 1.26 and Go 1.27.
+const deadlock = "fatal error: all goroutines are asleep - deadlock!"
+
+// raceExitCode is the status a program built with -race exits with after the
+// race detector has reported a race (GORACE's exitcode, 66 unless changed).
+const raceExitCode = 66
+
+// runDeadlocked runs form of testdata/onceprog, built without cgo so that the
+// runtime's deadlock detector works (in a program that links cgo, as the test
+// binary and every -race build do, it stays silent), and checks that the
+// child dies of a whole-program deadlock. It returns the child's output, with
+// the traces of every goroutine.
+func runDeadlocked(t *testing.T, form string) crashtest.Result {
+	t.Helper()
+	bin := crashtest.BuildNoCgo(t, "./testdata/onceprog")
+	child := exec.Command(bin, form)
+	child.Env = append(child.Environ(), "GOTRACEBACK=all") // list every goroutine
+	return crashtest.Expect(t, child, deadlock)
+}
+
+// goroutineIn returns the trace of the one goroutine of stderr whose header
+// contains state, such as "[sync.Mutex.Lock]", or fails the test.
+func goroutineIn(t *testing.T, stderr, state string) string {
+	t.Helper()
+	var found []string
+	for block := range strings.SplitSeq(stderr, "\n\n") {
+		header, _, _ := strings.Cut(block, "\n")
+		if strings.HasPrefix(header, "goroutine ") && strings.Contains(header, state) {
+			found = append(found, block)
+		}
+	}
+	require.Len(t, found, 1, "goroutines in state %s; stderr:\n%s", state, stderr)
+	return found[0]
+}
