@@ -50,8 +50,8 @@ func TestForgetStartsAfresh(t *testing.T) {
 		late := g.DoChan("k", sleeper(&calls, 0, "unused"))
 
 		for name, ch := range map[string]<-chan singleflight.Result{
-			"first caller after Forget":      fresh,
-			"caller that joined it":          joinedFresh,
+			"first caller after Forget":       fresh,
+			"caller that joined it":           joinedFresh,
 			"caller after the old call ended": late,
 		} {
 			require.Equal(t, singleflight.Result{Val: "new", Shared: true}, <-ch, name)

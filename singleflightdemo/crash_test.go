@@ -1,0 +1,78 @@
+package singleflightdemo_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/goprimer/concurrency/internal/crashtest"
+	"github.com/goprimer/concurrency/internal/watchdog"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/singleflight"
+)
+
+// crashEnv selects, in a re-run of this test binary, the crash to perform.
+const crashEnv = "SINGLEFLIGHTDEMO_CRASH"
+
+// crashes are the programs the child runs: fn panics while a DoChan caller
+// waits for the call. The caller recovers in vain: the program dies before
+// any deferred call of its runs.
+var crashes = map[string]func(t *testing.T){
+	// DoChan starts the call, in a goroutine of its own.
+	"DoChan": func(t *testing.T) {
+		var g singleflight.Group
+		defer func() { fmt.Println("recovered:", recover()) }()
+		ch := g.DoChan("k", func() (any, error) { panic("boom") })
+		r := <-ch
+		fmt.Printf("received %+v\n", r)
+	},
+	// Do starts the call and a DoChan caller joins it: the DoChan from
+	// inside fn joins before fn panics.
+	"Do with a DoChan caller waiting": func(t *testing.T) {
+		var g singleflight.Group
+		defer func() { fmt.Println("recovered:", recover()) }()
+		g.Do("k", func() (any, error) {
+			g.DoChan("k", nil)
+			panic("boom")
+		})
+		fmt.Println("Do returned")
+	},
+}
+
+// TestPanicWithADoChanCallerCrashesTheProgram proves the last part of SF3 in
+// a child process: when a DoChan caller waits for a call whose fn panics,
+// singleflight panics again in a new goroutine, so that the waiter is not
+// left blocked for ever after a recover. No recover can reach that
+// goroutine, and the program dies with status 2. The runtime prints the
+// wrapped panic as its text: the value, then fn's stack, indented.
+func TestPanicWithADoChanCallerCrashesTheProgram(t *testing.T) {
+	if mode := os.Getenv(crashEnv); mode != "" {
+		watchdog.Within(t, "SF3: a panic with a DoChan caller waiting crashes the program ("+mode+")", func() {
+			crashes[mode](t)
+		})
+		return
+	}
+	t.Parallel()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	for mode := range crashes {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			cmd := exec.Command(exe, "-test.run=^TestPanicWithADoChanCallerCrashesTheProgram$", "-test.count=1")
+			cmd.Env = append(os.Environ(), crashEnv+"="+mode)
+			r := crashtest.Run(t, cmd)
+
+			require.Equal(t, 2, r.ExitCode, "child's exit status\nstdout:\n%s\nstderr:\n%s", r.Stdout, r.Stderr)
+			lines := strings.SplitN(r.Stderr, "\n", 4)
+			require.Len(t, lines, 4, "stderr:\n%s", r.Stderr)
+			require.Equal(t, []string{"panic: boom", "\t", "\truntime/debug.Stack()"}, lines[:3],
+				"first lines of the crash: the wrapped panic's text, indented\nstderr:\n%s", r.Stderr)
+			require.Regexp(t, regexp.MustCompile(`\n\ngoroutine \d+ \[running\]:\ngolang\.org/x/sync/singleflight\.\(\*Group\)\.doCall\.`), r.Stderr,
+				"the goroutine that panics is one singleflight started")
+			require.Empty(t, r.Stdout, "the caller recovered or received something")
+		})
+	}
+}
