@@ -1,0 +1,19 @@
+package singleflightdemo_test
+
+import (
+	"testing"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
+)
+
+// TestExamplesReturn runs every example under the watchdog before go test
+// runs them unbounded, so a broken blocking claim fails within seconds.
+func TestExamplesReturn(t *testing.T) {
+	watchdog.Examples(t,
+		Example,
+		Example_timeout,
+		Example_forget,
+		Example_error,
+		Example_panic,
+	)
+}
