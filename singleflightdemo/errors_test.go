@@ -1,11 +1,13 @@
 package singleflightdemo_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sync/singleflight"
@@ -63,4 +65,56 @@ func TestErrorIsNotRemembered(t *testing.T) {
 	requireSameErr(t, err, errDown)
 	v, err, shared := g.Do("k", func() (any, error) { return "back up", nil })
 	require.Equal(t, result{"back up", nil, false}, result{v, err, shared}, "the call after a failed one")
+}
+
+// TestFirstCallersContextEndsTheCallForAll proves a consequence of SF3: fn
+// takes no context, so a fn that uses the context of the caller that
+// started it fails when that caller is cancelled, and the error reaches
+// every waiter, however much time their own contexts allow. A context
+// detached with [context.WithoutCancel], bounded by a timeout of its own,
+// keeps the call alive.
+func TestFirstCallersContextEndsTheCallForAll(t *testing.T) {
+	fetch := func(ctx context.Context) (any, error) {
+		select {
+		case <-time.After(2 * time.Second):
+			return "page", nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	// run starts the call with a context cancelled at 1s, joins it at once,
+	// and returns what the second caller got and when.
+	run := func(t *testing.T, detach bool) (singleflight.Result, time.Duration) {
+		var g singleflight.Group
+		start := time.Now()
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(time.Second, cancel)
+		defer cancel()
+		g.DoChan("k", func() (any, error) {
+			if detach {
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+				defer cancel()
+				return fetch(ctx)
+			}
+			return fetch(ctx)
+		})
+		r := <-g.DoChan("k", nil) // joins: nil is never called
+		return r, time.Since(start)
+	}
+
+	t.Run("the first caller's cancellation fails every waiter", func(t *testing.T) {
+		bubble(t, "SF3: cancelling the first caller's context fails the shared call", func(t *testing.T) {
+			r, at := run(t, false)
+			require.Equal(t, time.Second, at, "second caller's result came at")
+			requireSameErr(t, r.Err, context.Canceled, "second caller's error")
+			require.True(t, r.Shared)
+		})
+	})
+	t.Run("a detached context lets the call finish", func(t *testing.T) {
+		bubble(t, "SF3: a context detached from the first caller keeps the shared call alive", func(t *testing.T) {
+			r, at := run(t, true)
+			require.Equal(t, 2*time.Second, at, "second caller's result came at")
+			require.Equal(t, singleflight.Result{Val: "page", Shared: true}, r, "second caller's result")
+		})
+	})
 }
