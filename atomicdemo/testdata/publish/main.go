@@ -74,7 +74,7 @@ func main() {
 // reads with load and checks each configuration it sees.
 func run(load func() *config, store func(*config)) error {
 	var wg sync.WaitGroup
-	var err error // written by the reader, read after Wait
+	var err error  // written by the reader, read after Wait
 	wg.Go(func() { // the writer
 		for v := range versions {
 			store(newConfig(v + 1))
