@@ -70,8 +70,11 @@ func TestPanicWithADoChanCallerCrashesTheProgram(t *testing.T) {
 			require.Len(t, lines, 4, "stderr:\n%s", r.Stderr)
 			require.Equal(t, []string{"panic: boom", "\t", "\truntime/debug.Stack()"}, lines[:3],
 				"first lines of the crash: the wrapped panic's text, indented\nstderr:\n%s", r.Stderr)
-			require.Regexp(t, regexp.MustCompile(`\n\ngoroutine \d+ \[running\]:\ngolang\.org/x/sync/singleflight\.\(\*Group\)\.doCall\.`), r.Stderr,
-				"the goroutine that panics is one singleflight started")
+			panicText, goroutines, _ := strings.Cut(r.Stderr, "\n\ngoroutine ")
+			require.Contains(t, panicText, "\n\tgithub.com/goprimer/concurrency/singleflightdemo_test.",
+				"the printed panic holds fn's stack, indented\nstderr:\n%s", r.Stderr)
+			require.Regexp(t, regexp.MustCompile(`^\d+ \[running\]:\ngolang\.org/x/sync/singleflight\.\(\*Group\)\.doCall\.`), goroutines,
+				"the goroutine that panics is one singleflight started\nstderr:\n%s", r.Stderr)
 			require.Empty(t, r.Stdout, "the caller recovered or received something")
 		})
 	}

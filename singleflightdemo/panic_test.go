@@ -99,7 +99,7 @@ func TestPanicValueThatIsNotAnError(t *testing.T) {
 // TestGoexitEndsEveryDoCaller proves SF3 for runtime.Goexit (which
 // t.FailNow calls): when fn calls it, the goroutine that ran fn exits, and
 // so does every Do caller that waited, without returning and without a
-// panic to recover.
+// panic to recover. The key is released, and the next call runs fn again.
 func TestGoexitEndsEveryDoCaller(t *testing.T) {
 	bubble(t, "SF3: runtime.Goexit in the shared call ends every Do caller", func(t *testing.T) {
 		var g singleflight.Group
@@ -116,6 +116,9 @@ func TestGoexitEndsEveryDoCaller(t *testing.T) {
 		for i, e := range endings {
 			require.Equal(t, ending{}, e, "caller %d: want it neither returned nor panicked", i)
 		}
+
+		v, err, shared := g.Do("k", func() (any, error) { return "again", nil })
+		require.Equal(t, result{"again", nil, false}, result{v, err, shared}, "the call after the Goexit")
 	})
 }
 
