@@ -8,7 +8,7 @@ import (
 // WaitContext waits on c until ready reports true or ctx is done, the
 // cancellable wait that [sync.Cond] does not offer. It returns nil once
 // ready() is true, even if ctx is done by then, and otherwise ctx.Err() as
-// soon as ctx is done.
+// soon as it can lock c.L again after ctx is done.
 //
 // The caller must hold c.L, as for [sync.Cond.Wait], and holds it again
 // when WaitContext returns; ready is always called with c.L held.
