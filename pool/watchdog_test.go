@@ -1,0 +1,20 @@
+package pool_test
+
+import (
+	"testing"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
+)
+
+// TestExamplesReturn runs every example under the watchdog before go test
+// runs them unbounded, so a broken blocking claim fails within seconds.
+func TestExamplesReturn(t *testing.T) {
+	watchdog.Examples(t,
+		Example,
+		Example_getWithoutNew,
+		Example_emptiedByGC,
+		Example_allocations,
+		Example_capWhatYouPut,
+		Example_poolInAStruct,
+	)
+}
