@@ -1,0 +1,2 @@
+// Package semaphoredemo is a placeholder.
+package semaphoredemo
