@@ -18,14 +18,19 @@ const deadlock = "fatal error: all goroutines are asleep - deadlock!"
 // race detector has reported a race (GORACE's exitcode, 66 unless changed).
 const raceExitCode = 66
 
-// runDeadlocked runs form of testdata/onceprog, built without cgo so that the
-// runtime's deadlock detector works (in a program that links cgo, as the test
-// binary and every -race build do, it stays silent), and checks that the
-// child dies of a whole-program deadlock. It returns the child's output, with
-// the traces of every goroutine.
-func runDeadlocked(t *testing.T, form string) crashtest.Result {
+// buildNoCgo builds testdata/onceprog without cgo, so that the runtime's
+// deadlock detector works in it: in a program that links cgo, as the test
+// binary and every -race build do, the detector stays silent.
+func buildNoCgo(t *testing.T) string {
 	t.Helper()
-	bin := crashtest.BuildNoCgo(t, "./testdata/onceprog")
+	return crashtest.BuildNoCgo(t, "./testdata/onceprog")
+}
+
+// runDeadlocked runs form of bin, testdata/onceprog built by buildNoCgo, and
+// checks that the child dies of a whole-program deadlock. It returns the
+// child's output, with the traces of every goroutine.
+func runDeadlocked(t *testing.T, bin, form string) crashtest.Result {
+	t.Helper()
 	child := exec.Command(bin, form)
 	child.Env = append(child.Environ(), "GOTRACEBACK=all") // list every goroutine
 	return crashtest.Expect(t, child, deadlock)

@@ -18,7 +18,7 @@ import (
 // printed a line and exited normally, and crashtest.Expect would fail.
 func TestDoWaitsForFInAnotherGoroutine(t *testing.T) {
 	t.Parallel()
-	r := runDeadlocked(t, "waiter")
+	r := runDeadlocked(t, buildNoCgo(t), "waiter")
 	require.Empty(t, r.Stdout, "the child's output; want none: the second Do must not return, nor run its f (O1)")
 
 	second := goroutineIn(t, r.Stderr, "[sync.Mutex.Lock]")
