@@ -105,7 +105,7 @@ func TestWaitBelongsInALoop(t *testing.T) {
 			q.notEmpty.Broadcast()
 			q.mu.Unlock()
 			synctest.Wait() // the winner has returned; the other is back in Wait
-			require.Len(t, results, 1, "CD2: consumers returned after one item")
+			require.Equal(t, 1, len(results), "CD2: consumers returned after one item")
 			require.Equal(t, result{7, true}, <-results, "CD2: the first consumer's result")
 			q.mu.Lock()
 			q.push(8)
@@ -152,7 +152,7 @@ func TestWaitBelongsInALoop(t *testing.T) {
 			_, _ = q.pop()
 			q.mu.Unlock()
 			synctest.Wait()
-			require.Empty(t, results, "CD2: the looping consumer returned with the queue empty")
+			require.Equal(t, 0, len(results), "CD2: the looping consumer returned with the queue empty")
 			q.mu.Lock()
 			q.push(8)
 			q.notEmpty.Signal()

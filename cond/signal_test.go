@@ -35,15 +35,15 @@ func TestSignalWakesOneBroadcastWakesAll(t *testing.T) {
 		woke := startWaiters(c, 3)
 		c.Signal()
 		synctest.Wait()
-		require.Len(t, woke, 1, "CD3: waiters returned after one Signal")
+		require.Equal(t, 1, len(woke), "CD3: waiters returned after one Signal")
 		c.Broadcast()
 		synctest.Wait()
-		require.Len(t, woke, 3, "CD3: waiters returned after Broadcast")
+		require.Equal(t, 3, len(woke), "CD3: waiters returned after Broadcast")
 	})
 }
 
-// TestSignalWakesTheLongestWaiter pins down an implementation detail that
-// the sync documentation does not promise: Signal wakes the goroutine that
+// TestSignalWakesTheLongestWaiter goes with CD3 and pins down an
+// implementation detail that the sync documentation does not promise: Signal wakes the goroutine that
 // has waited longest (runtime/sema.go hands out tickets in the order
 // goroutines enter Wait and notifyListNotifyOne wakes the lowest). The doc
 // mentions it only to say that code must not rely on it.
@@ -71,7 +71,7 @@ func TestNotifyWithNoWaiterIsLost(t *testing.T) {
 		c.Signal()
 		c.Broadcast()
 		woke := startWaiters(c, 1)
-		require.Empty(t, woke, "CD3: the late waiter returned from Wait after an earlier Signal and Broadcast")
+		require.Equal(t, 0, len(woke), "CD3: the late waiter returned from Wait after an earlier Signal and Broadcast")
 		c.Signal()
 		require.Equal(t, 0, <-woke, "CD3: the waiter woken by the later Signal")
 	})

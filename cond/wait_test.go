@@ -51,14 +51,15 @@ func TestWaitReturnsOnlyWhenWoken(t *testing.T) {
 		}()
 		time.Sleep(24 * time.Hour)
 		synctest.Wait()
-		require.Empty(t, returned, "CD1: Wait returned without a Signal or Broadcast")
+		require.Equal(t, 0, len(returned), "CD1: Wait returned without a Signal or Broadcast")
 		c.Signal()
 		require.Equal(t, 24*time.Hour, <-returned, "CD1: Wait returned at")
 	})
 }
 
 // TestWaitIsDurablyBlockingInABubble checks what the doc says about
-// testing/synctest on Go 1.26 and 1.27: a goroutine in Wait counts as
+// testing/synctest on Go 1.26 and 1.27, which every CD1–CD4 test here
+// relies on: a goroutine in Wait counts as
 // durably blocked (the runtime's isIdleInSynctest lists
 // waitReasonSyncCondWait), so synctest.Wait returns while it waits and fake
 // time moves on. Were it not, synctest.Wait would hang here, and the

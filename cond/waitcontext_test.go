@@ -68,7 +68,7 @@ func TestPlainWaitIgnoresItsContext(t *testing.T) {
 		}()
 		time.Sleep(time.Hour)
 		synctest.Wait()
-		require.Empty(t, res, "CD4: the plain waiter returned when its deadline passed")
+		require.Equal(t, 0, len(res), "CD4: the plain waiter returned when its deadline passed")
 		g.c.Broadcast()
 		got := <-res
 		require.ErrorIs(t, got.err, context.DeadlineExceeded, "CD4: ctx.Err() once woken")
@@ -148,7 +148,7 @@ func TestWaitContext(t *testing.T) {
 			got1 := <-res1
 			require.ErrorIs(t, got1.err, context.Canceled, "CD4: the cancelled waiter's error")
 			synctest.Wait() // the Broadcast woke the other waiter too; it went back to waiting
-			require.Empty(t, res2, "CD4: the other waiter returned when the first was cancelled")
+			require.Equal(t, 0, len(res2), "CD4: the other waiter returned when the first was cancelled")
 			g.mu.Lock()
 			g.open = true
 			g.c.Broadcast()
