@@ -15,28 +15,30 @@ import (
 	"github.com/goprimer/concurrency/internal/vettest"
 )
 
-// TestVetReportsCopiedAtomics runs the real go vet on testdata/copies,
-// which copies each typed atomic (claim A2) by assignment, by a value
-// receiver and by a call. copylocks must report every copy of Int32, Int64,
-// Uint64, Bool and Pointer[T], which all hold a sync/atomic.noCopy, and
-// must stay silent about the copied atomic.Value, which holds none. The
-// package compiles, or vet would fail: a copy is legal Go, caught only by
-// vet.
-func TestVetReportsCopiedAtomics(t *testing.T) {
+// TestVetReportsAtomicMisuse runs the real go vet on testdata/misuse, which
+// copies each typed atomic (claim A2) by assignment, by a value receiver and
+// by a call. copylocks must report every copy of Int32, Int64, Uint64, Bool
+// and Pointer[T], which all hold a sync/atomic.noCopy, and must stay silent
+// about the copied atomic.Value, which holds none. The package compiles, or
+// vet would fail: a copy is legal Go, caught only by vet. The atomic check
+// must also report n = atomic.AddInt64(&n, 1), a mistake the old functions
+// allow and the typed atomics cannot express.
+func TestVetReportsAtomicMisuse(t *testing.T) {
 	t.Parallel() // runs go vet: overlap it with the other tests
-	got := vettest.Check(t, "testdata/copies")
+	got := vettest.Check(t, "testdata/misuse")
 	const noCopy = " contains sync/atomic.noCopy"
 	want := []vettest.Diagnostic{
-		{File: "copies.go", Line: 24, Analyzer: "copylocks", Message: "total passes lock by value: github.com/goprimer/concurrency/atomicdemo/testdata/copies.stats contains sync/atomic.Int64" + noCopy},
-		{File: "copies.go", Line: 29, Analyzer: "copylocks", Message: "add passes lock by value: sync/atomic.Int64" + noCopy},
-		{File: "copies.go", Line: 35, Analyzer: "copylocks", Message: "assignment copies lock value to n: sync/atomic.Int64" + noCopy},
-		{File: "copies.go", Line: 36, Analyzer: "copylocks", Message: "assignment copies lock value to e: sync/atomic.Int32" + noCopy},
-		{File: "copies.go", Line: 37, Analyzer: "copylocks", Message: "assignment copies lock value to b: sync/atomic.Uint64" + noCopy},
-		{File: "copies.go", Line: 38, Analyzer: "copylocks", Message: "assignment copies lock value to r: sync/atomic.Bool" + noCopy},
-		{File: "copies.go", Line: 39, Analyzer: "copylocks", Message: "assignment copies lock value to l: sync/atomic.Pointer[string]" + noCopy},
-		{File: "copies.go", Line: 41, Analyzer: "copylocks", Message: "call of add copies lock value: sync/atomic.Int64" + noCopy},
+		{File: "assign.go", Line: 15, Analyzer: "atomic", Message: "direct assignment to atomic value"},
+		{File: "copies.go", Line: 27, Analyzer: "copylocks", Message: "total passes lock by value: github.com/goprimer/concurrency/atomicdemo/testdata/misuse.stats contains sync/atomic.Int64" + noCopy},
+		{File: "copies.go", Line: 32, Analyzer: "copylocks", Message: "add passes lock by value: sync/atomic.Int64" + noCopy},
+		{File: "copies.go", Line: 38, Analyzer: "copylocks", Message: "assignment copies lock value to n: sync/atomic.Int64" + noCopy},
+		{File: "copies.go", Line: 39, Analyzer: "copylocks", Message: "assignment copies lock value to e: sync/atomic.Int32" + noCopy},
+		{File: "copies.go", Line: 40, Analyzer: "copylocks", Message: "assignment copies lock value to b: sync/atomic.Uint64" + noCopy},
+		{File: "copies.go", Line: 41, Analyzer: "copylocks", Message: "assignment copies lock value to r: sync/atomic.Bool" + noCopy},
+		{File: "copies.go", Line: 42, Analyzer: "copylocks", Message: "assignment copies lock value to l: sync/atomic.Pointer[string]" + noCopy},
+		{File: "copies.go", Line: 44, Analyzer: "copylocks", Message: "call of add copies lock value: sync/atomic.Int64" + noCopy},
 	}
-	require.Equal(t, want, got, "go vet diagnostics for testdata/copies, sorted by file:line text (A2)")
+	require.Equal(t, want, got, "go vet diagnostics for testdata/misuse, sorted by file:line text (A2)")
 }
 
 // typeCheck type-checks src as package p, sized for the gc compiler on

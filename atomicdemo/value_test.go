@@ -73,6 +73,7 @@ func TestValueCompareAndSwapComparesWithEquals(t *testing.T) {
 	err, ok := got.(runtime.Error)
 	require.True(t, ok, "CompareAndSwap on a held []int panicked with %#v; want a runtime.Error", got)
 	require.Equal(t, "runtime error: comparing uncomparable type []int", err.Error(), "the panic of CompareAndSwap on a held []int")
+	require.Equal(t, []int{1}, v.Load(), "the Value after the panic; want it unchanged")
 }
 
 // TestValueWithoutPanics checks the calls on an atomic.Value that do not

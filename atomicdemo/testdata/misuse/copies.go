@@ -1,12 +1,15 @@
-// Package copies copies each typed atomic the way code does by accident. A
-// copy compiles and runs, and it is a separate variable: updates through it
-// never reach the original. go vet's copylocks check reports every line
-// marked with a want comment, because each typed atomic holds a field of the
-// unexported type sync/atomic.noCopy, whose Lock and Unlock methods are what
-// copylocks looks for. atomic.Value holds no such field, so its copy, just
-// as wrong once the Value is in use, goes unreported. The package is vetted,
+// Package misuse holds the mistakes go vet catches in sync/atomic code;
+// every line it must report ends in a want comment. The package is vetted,
 // never run.
-package copies
+//
+// This file copies each typed atomic the way code does by accident. A copy
+// compiles and runs, and it is a separate variable: updates through it never
+// reach the original. go vet's copylocks check reports each copy, because
+// each typed atomic holds a field of the unexported type sync/atomic.noCopy,
+// whose Lock and Unlock methods are what copylocks looks for. atomic.Value
+// holds no such field, so its copy, just as wrong once the Value is in use,
+// goes unreported.
+package misuse
 
 import "sync/atomic"
 
@@ -21,7 +24,7 @@ type stats struct {
 }
 
 // total has a value receiver: every call copies the whole struct.
-func (s stats) total() int64 { // want "total passes lock by value: github.com/goprimer/concurrency/atomicdemo/testdata/copies.stats contains sync/atomic.Int64 contains sync/atomic.noCopy"
+func (s stats) total() int64 { // want "total passes lock by value: github.com/goprimer/concurrency/atomicdemo/testdata/misuse.stats contains sync/atomic.Int64 contains sync/atomic.noCopy"
 	return s.requests.Load()
 }
 
