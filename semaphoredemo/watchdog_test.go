@@ -1,0 +1,21 @@
+package semaphoredemo_test
+
+import (
+	"testing"
+
+	"github.com/goprimer/concurrency/internal/watchdog"
+)
+
+// TestExamplesReturn runs every example under the watchdog before go test
+// runs them unbounded, so a broken blocking claim fails within seconds.
+func TestExamplesReturn(t *testing.T) {
+	watchdog.Examples(t,
+		Example,
+		Example_tryAcquire,
+		Example_acquireCanceled,
+		Example_tooLarge,
+		Example_releaseTooMuch,
+		Example_channel,
+		Example_channelLock,
+	)
+}
