@@ -71,9 +71,9 @@
 // nothing about its copies.
 //
 // An atomic.Bool holds a uint32, so it takes 4 bytes where a bool takes 1.
-// The Go 1.27 documentation of sync/atomic adds a sentence saying that a
-// Bool may be larger than a bool; the types themselves are the same in Go
-// 1.26 and Go 1.27.
+// The Go 1.27 documentation of sync/atomic adds a paragraph saying that
+// only a few integer sizes are supported and that a Bool may be larger than
+// a built-in bool; the types themselves are the same in Go 1.26 and Go 1.27.
 //
 // # Compare-and-swap loops
 //
@@ -213,7 +213,7 @@
 // src/sync/atomic/type.go and value.go are identical in the two releases,
 // and so are vet's copylocks and atomic checks, go/types' alignment rule and
 // the runtime's "unaligned 64-bit atomic operation" panic. The
-// package documentation differs by the one sentence about Bool's size, and
+// package documentation differs by that paragraph about sizes, and
 // Go 1.27's doc.go gives SwapUintptr, CompareAndSwapUintptr and StoreUintptr
 // //go:linknamestd directives, which concern only which packages the linker
 // lets reach them by name. Nothing in this lesson behaves differently between them.

@@ -109,7 +109,7 @@ func TestIncrementWithAGapLosesAnUpdate(t *testing.T) {
 // increment with a gap (Load then Store) returns some value twice as soon
 // as two of its calls overlap, and the count falls short.
 func TestAddNeverLosesAnUpdate(t *testing.T) {
-	const goroutines, adds = 8, 2000
+	const goroutines, adds = 8, 1000
 	var n atomic.Int64
 	got := make([][]int64, goroutines) // got[g] is written only by goroutine g
 	start := make(chan struct{})

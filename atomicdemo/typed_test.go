@@ -41,16 +41,22 @@ func TestVetReportsAtomicMisuse(t *testing.T) {
 	require.Equal(t, want, got, "go vet diagnostics for testdata/misuse, sorted by file:line text (A2)")
 }
 
+// fset and sourceImporter are shared by every type check, so sync/atomic
+// is type-checked from its source once per test binary, not once per call.
+var (
+	fset           = token.NewFileSet()
+	sourceImporter = importer.ForCompiler(fset, "source", nil)
+)
+
 // typeCheck type-checks src as package p, sized for the gc compiler on
 // arch, and returns the package and the messages of its errors.
 func typeCheck(t *testing.T, arch, src string) (*types.Package, []string) {
 	t.Helper()
-	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	require.NoError(t, err)
 	var msgs []string
 	conf := types.Config{
-		Importer: importer.ForCompiler(fset, "source", nil),
+		Importer: sourceImporter,
 		Sizes:    types.SizesFor("gc", arch),
 		Error:    func(err error) { msgs = append(msgs, err.(types.Error).Msg) },
 	}
