@@ -112,7 +112,8 @@
 // ctx.Err() and returns. [WaitContext] does this. The function takes L
 // before it broadcasts so that its wake-up cannot fall between the
 // waiter's check of ctx.Err and its Wait; without L it could, the wake-up
-// would be lost, and the wait would never end. A Cond cannot wake one
+// would be lost, and the wait would never end. A test forces that worst
+// moment, with the context ending just before the Wait. A Cond cannot wake one
 // chosen goroutine, so every cancellation wakes all the Cond's waiters;
 // they re-check and sleep again, which is harmless but costs work that
 // grows with the number of waiters. The same pattern is the example of

@@ -38,6 +38,9 @@ func WaitContext(ctx context.Context, c *sync.Cond, ready func() bool) error {
 	// already started, stop returns false and the AfterFunc's Broadcast
 	// still runs, once the caller unlocks c.L: a harmless extra wake-up.
 	defer stop()
+	if testHookBeforeWait != nil {
+		testHookBeforeWait()
+	}
 	for {
 		c.Wait()
 		if ready() {
@@ -48,3 +51,8 @@ func WaitContext(ctx context.Context, c *sync.Cond, ready func() bool) error {
 		}
 	}
 }
+
+// testHookBeforeWait, when a test sets it, runs after the AfterFunc is
+// registered and before the first Wait: the window in which an AfterFunc
+// that broadcast without taking c.L would lose its wake-up.
+var testHookBeforeWait func()
