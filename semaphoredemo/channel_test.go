@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/semaphore"
 )
 
 // TestChannelSemaphoreBoundsConcurrency checks SM3: with a buffered channel
@@ -121,5 +122,66 @@ func TestCapacityAboveOneDoesNotProtectSharedData(t *testing.T) {
 		}
 		wg.Wait()
 		require.Equal(t, int32(goroutines/2), n.Load(), "n after %d read-sleep-write rounds, two holders at a time: want each pair to lose one update (SM3)", goroutines)
+	})
+}
+
+// TestPiecemealSendsCanDeadlock checks a limit of SM3's channel semaphore
+// that a Weighted does not share: a channel has no weights, and taking two
+// slots by two sends is not atomic. Two goroutines that each need both slots
+// of a capacity-2 channel take one each at 0s; at 1s each waits for the
+// other's slot, and neither ever gets it. (A give-up channel lets the test
+// end them at 2s; without it the bubble would report a deadlock.) Acquire(2)
+// on a Weighted(2) takes both units at once or none: one goroutine works
+// from 0s to 1s, the other from 1s to 2s.
+func TestPiecemealSendsCanDeadlock(t *testing.T) {
+	t.Run("two sends each on a channel: stuck", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			sem := make(chan struct{}, 2)
+			giveUp := make(chan struct{})
+			start := time.Now()
+			outcome := make(chan string, 2)
+			for range 2 {
+				go func() {
+					sem <- struct{}{} // the first slot
+					time.Sleep(time.Second)
+					select {
+					case sem <- struct{}{}: // the second
+						outcome <- "got both slots"
+					case <-giveUp:
+						outcome <- "stuck holding one slot"
+					}
+				}()
+			}
+			time.Sleep(2 * time.Second)
+			synctest.Wait()
+			require.Len(t, outcome, 0, "a goroutine finished by 2s; want both stuck waiting for the other's slot (SM3)")
+			close(giveUp)
+			got := []string{<-outcome, <-outcome}
+			require.Equal(t, []string{"stuck holding one slot", "stuck holding one slot"}, got, "how the two goroutines ended (SM3)")
+			require.Equal(t, 2*time.Second, time.Since(start))
+			<-sem
+			<-sem
+		})
+	})
+
+	t.Run("Acquire(2) on a Weighted: one after the other", func(t *testing.T) {
+		bubble(t, "SM1: two Acquire(2) on a Weighted(2) both return", func(t *testing.T) {
+			sem := semaphore.NewWeighted(2)
+			start := time.Now()
+			finished := make(chan time.Duration, 2)
+			for range 2 {
+				go func() {
+					if err := sem.Acquire(t.Context(), 2); err != nil {
+						finished <- -1
+						return
+					}
+					time.Sleep(time.Second)
+					sem.Release(2)
+					finished <- time.Since(start)
+				}()
+			}
+			got := []time.Duration{<-finished, <-finished}
+			require.Equal(t, []time.Duration{time.Second, 2 * time.Second}, got, "instants at which the two goroutines finished; want one after the other (SM1)")
+		})
 	})
 }

@@ -3,6 +3,7 @@ package semaphoredemo_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sync/semaphore"
@@ -52,4 +53,20 @@ func TestNegativeWeightsPanic(t *testing.T) {
 	require.PanicsWithValue(t, "semaphore: n < 0", func() { sem.Release(-1) }, "Release(-1)")
 	require.True(t, sem.TryAcquire(1), "TryAcquire(1) after the panics: want true, none changed the count")
 	sem.Release(1)
+}
+
+// TestZeroWeightedAdmitsNothing checks why a Weighted is made with
+// NewWeighted: the zero value has a size of 0, so every request for weight
+// is refused by TryAcquire and, being larger than the size, left by Acquire
+// to wait for its context.
+func TestZeroWeightedAdmitsNothing(t *testing.T) {
+	bubble(t, "SM1: Acquire(1) on a zero Weighted returns at the deadline", func(t *testing.T) {
+		var sem semaphore.Weighted
+		require.False(t, sem.TryAcquire(1), "TryAcquire(1) of a zero Weighted: want false")
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+		defer cancel()
+		require.Equal(t, context.DeadlineExceeded, sem.Acquire(ctx, 1), "Acquire(1) of a zero Weighted: want it to wait for the deadline")
+		require.Equal(t, time.Second, time.Since(start), "Acquire(1) of a zero Weighted gave up at this instant; want 1s, the deadline")
+	})
 }
