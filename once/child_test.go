@@ -27,14 +27,22 @@ func buildNoCgo(t *testing.T) string {
 }
 
 // runDeadlocked runs form of bin, testdata/onceprog built by buildNoCgo, and
-// checks that the child dies of a whole-program deadlock. It returns the
-// child's output, with the traces of every goroutine.
-func runDeadlocked(t *testing.T, bin, form string) crashtest.Result {
+// checks that the child dies of a whole-program deadlock; if it does not,
+// the failure names claim. It returns the child's output, with the traces of
+// every goroutine.
+func runDeadlocked(t *testing.T, bin, form, claim string) crashtest.Result {
 	t.Helper()
 	child := exec.Command(bin, form)
 	child.Env = append(child.Environ(), "GOTRACEBACK=all") // list every goroutine
-	return crashtest.Expect(t, child, deadlock)
+	r := crashtest.Run(t, child)
+	require.Equal(t, deadlock, crashtest.FatalLine(r.Stderr),
+		"%s: the child's fatal error; it exited with status %d and printed %q\nstderr:\n%s", claim, r.ExitCode, r.Stdout, r.Stderr)
+	require.Equal(t, fatalExitCode, r.ExitCode, "%s: the child's exit status after the deadlock", claim)
+	return r
 }
+
+// fatalExitCode is the status the runtime exits with after a fatal error.
+const fatalExitCode = 2
 
 // goroutineIn returns the trace of the one goroutine of stderr whose header
 // contains state, such as "[sync.Mutex.Lock]", or fails the test.

@@ -2,6 +2,7 @@ package once_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -68,9 +69,9 @@ func TestFuncFormsRepanicWithTheSameValue(t *testing.T) {
 			})[name]
 			for call := range 3 {
 				got, stack := catch(func() { get() })
-				require.Same(t, errBoom, got, "what call %d of %s's function panicked with; want f's panic value (O4)", call, name)
+				requirePanicValue(t, errBoom, got, fmt.Sprintf("O4: call %d of %s's function", call, name))
 				reachesF := strings.Contains(stack, "once_test.explode(")
-				require.Equal(t, call == 0, reachesF, "call %d of %s's function: panic stack reaches into f = %v; want %v\n%s", call, name, reachesF, call == 0, stack)
+				require.Equal(t, call == 0, reachesF, "O4: call %d of %s's function: panic stack reaches into f = %v; want %v\n%s", call, name, reachesF, call == 0, stack)
 			}
 			require.Equal(t, 1, runs, "calls of f among 3 calls of %s's function (O4)", name)
 		})
@@ -102,8 +103,8 @@ func TestFuncFormsRepanicWithTheSameValue(t *testing.T) {
 			got1 = <-first
 			got2 = <-second
 		})
-		require.Same(t, errBoom, got1, "what the first call panicked with")
-		require.Same(t, errBoom, got2, "what the second call panicked with; want f's panic value (O4)")
+		requirePanicValue(t, errBoom, got1, "the first call")
+		requirePanicValue(t, errBoom, got2, "O4: the call that waited for f")
 	})
 }
 
@@ -122,7 +123,7 @@ func TestOnceValuesCachesTheError(t *testing.T) {
 	})
 	for call := range 3 {
 		got, err := connect()
-		require.Same(t, errUnavailable, err, "error of call %d; want the first call's error, cached (O4)", call)
+		require.True(t, err == errUnavailable, "error of call %d = %v; want the first call's error, cached (O4)", call, err)
 		require.Empty(t, got, "value of call %d", call)
 	}
 	require.Equal(t, 1, runs, "calls of f among 3 calls (O4)")

@@ -2,6 +2,7 @@ package once_test
 
 import (
 	"runtime/debug"
+	"testing"
 )
 
 // catch calls f and returns what it panicked with, nil if it returned, and
@@ -20,4 +21,16 @@ func catch(f func()) (v any, stack string) {
 // searched for it.
 func explode(v any) {
 	panic(v)
+}
+
+// requirePanicValue fails the test unless got, what a call panicked with, is
+// want itself: the same value, not merely an equal one. what names the call.
+func requirePanicValue(t *testing.T, want error, got any, what string) {
+	t.Helper()
+	switch err, ok := got.(error); {
+	case got == nil:
+		t.Fatalf("%s returned normally; want a panic with %#v", what, want)
+	case !ok || err != want:
+		t.Fatalf("%s panicked with %#v; want %#v", what, got, want)
+	}
 }

@@ -20,7 +20,7 @@ func TestPanickingFCountsAsDone(t *testing.T) {
 	t.Run("later calls return without calling f", func(t *testing.T) {
 		var once sync.Once
 		got, _ := catch(func() { once.Do(func() { explode(errBoom) }) })
-		require.Equal(t, errBoom, got, "what the first Do panicked with; want f's panic value")
+		requirePanicValue(t, errBoom, got, "the first Do, whose f panicked,")
 
 		ran := false
 		got, _ = catch(func() { once.Do(func() { ran = true }) })
@@ -65,7 +65,7 @@ func TestPanickingFCountsAsDone(t *testing.T) {
 			got1 = <-first
 			got2 = <-second
 		})
-		require.Equal(t, errBoom, got1, "what the first caller's Do panicked with")
+		requirePanicValue(t, errBoom, got1, "the first caller's Do, whose f panicked,")
 		require.Nil(t, got2.panicked, "what the second caller's Do panicked with; want a normal return (O2)")
 		require.False(t, got2.ran, "the second caller's f ran; want the panicking f to count as done (O2)")
 	})

@@ -27,7 +27,7 @@ func TestDoInsideFDeadlocks(t *testing.T) {
 	} {
 		t.Run(tc.form, func(t *testing.T) {
 			t.Parallel()
-			r := runDeadlocked(t, bin, tc.form)
+			r := runDeadlocked(t, bin, tc.form, "O3: a call on the same Once from inside f never returns")
 			require.Equal(t, "f runs\n", r.Stdout, "the child's output: f ran once and the inner call never returned (O3)")
 			blocked := goroutineIn(t, r.Stderr, "[sync.Mutex.Lock]")
 			require.True(t, strings.HasPrefix(blocked, "goroutine 1 "), "the main goroutine should be the blocked one (O3):\n%s", blocked)

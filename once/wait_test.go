@@ -15,10 +15,10 @@ import (
 // runtime ends the child with a deadlock; the trace shows the second caller
 // parked in sync.Mutex.Lock inside Do. Had Do returned early, as the
 // compare-and-swap version in sync/once.go's comment does, main would have
-// printed a line and exited normally, and crashtest.Expect would fail.
+// printed a line and exited normally, and the test would fail naming O1.
 func TestDoWaitsForFInAnotherGoroutine(t *testing.T) {
 	t.Parallel()
-	r := runDeadlocked(t, buildNoCgo(t), "waiter")
+	r := runDeadlocked(t, buildNoCgo(t), "waiter", "O1: a second Do waits while the first call's f runs")
 	require.Empty(t, r.Stdout, "the child's output; want none: the second Do must not return, nor run its f (O1)")
 
 	second := goroutineIn(t, r.Stderr, "[sync.Mutex.Lock]")
