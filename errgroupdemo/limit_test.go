@@ -172,23 +172,29 @@ func TestSetLimitChecksOnlyTheCurrentLimitsTokens(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			var g errgroup.Group // no limit: Go takes no token
 			gate := make(chan struct{})
-			g.Go(func() error { <-gate; return nil })
+			for range 2 {
+				g.Go(func() error { <-gate; return nil })
+			}
 
 			require.Nil(t, recoverPanic(func() { g.SetLimit(1) }),
-				"SetLimit(1) with a task started without a limit active; want no panic, it holds no token")
+				"SetLimit(1) with two tasks started without a limit active; want no panic, they hold no token")
 
-			// The task returns and waits to take back a token from the new
-			// limit's empty channel, so Wait cannot return.
+			// Both tasks return, then wait to take back a token from the
+			// new limit's empty channel, so Wait cannot return.
 			close(gate)
 			result := waitInBackground(g.Wait)
 			synctest.Wait()
-			require.Empty(t, result, "Wait returned; want it stuck behind the task waiting for a token it never put in")
+			require.Empty(t, result, "Wait returned; want it stuck behind tasks waiting for tokens they never put in")
 
-			// Clean up: TryGo puts in a token, which the stuck task takes,
-			// and starts a task of its own. Removing the limit before that
-			// task returns lets it skip the token it would wait for.
+			// Clean up. Each TryGo puts in a token, which one stuck task
+			// takes at once, and counts a task of its own; the counter never
+			// falls to zero before that, as WaitGroup.Add requires. The two
+			// new tasks then need no token: the limit is gone before they
+			// return.
 			cleanup := make(chan struct{})
-			require.True(t, g.TryGo(func() error { <-cleanup; return nil }), "TryGo with the slot free")
+			for i := range 2 {
+				require.True(t, g.TryGo(func() error { <-cleanup; return nil }), "cleanup TryGo %d, a task waiting for its token", i)
+			}
 			g.SetLimit(-1)
 			close(cleanup)
 			require.NoError(t, <-result, "Wait's error after the cleanup")
