@@ -26,10 +26,14 @@
 // Example_loadThenStore replays that interleaving with channels, and the
 // tests force it on every run rather than waiting for the scheduler to pick
 // it: A reads, B runs its whole increment, A writes. n++ on an int and Load
-// then Store on an atomic.Int64 both end at 1; a CompareAndSwap loop ends at
-// 2, because its swap fails and it reads again. Add has no gap to force
-// anything into, so its test lets goroutines collide freely and checks that
-// the values Add returned are exactly 1 to the total, each once.
+// then Store on an atomic.Int64 both end at 1. An Add after the gap ends at
+// 2, because it reads the value in the same step as it writes it; so does a
+// CompareAndSwap loop, because its swap fails and it reads again. Add itself
+// has no gap to force anything into. Another test lets goroutines collide
+// freely and checks that the values Add returned are exactly 1 to the total,
+// each once; that test only samples, since a broken increment fails it only
+// when goroutines really run at the same moment, which a busy or single-CPU
+// machine seldom allows.
 //
 // # The typed atomics
 //
