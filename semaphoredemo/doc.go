@@ -9,13 +9,13 @@
 //
 // # Acquire, TryAcquire and Release
 //
-// [golang.org/x/sync/semaphore.NewWeighted](n) returns a
-// [*golang.org/x/sync/semaphore.Weighted] with a total weight of n, all of
-// it free. [golang.org/x/sync/semaphore.Weighted.Acquire](ctx, n) takes n
-// units, waiting until n are free at the same time, not merely some of them
-// (TestAcquireBlocksUntilEnoughIsFree), and returns nil.
-// [golang.org/x/sync/semaphore.Weighted.Release](n) gives n back.
-// [golang.org/x/sync/semaphore.Weighted.TryAcquire](n) never waits: it takes
+// [golang.org/x/sync/semaphore.NewWeighted] makes a
+// [*golang.org/x/sync/semaphore.Weighted] with a total weight, its size, all
+// of it free. [golang.org/x/sync/semaphore.Weighted.Acquire] with a weight n
+// takes n units, waiting until n are free at the same time, not merely some
+// of them (TestAcquireBlocksUntilEnoughIsFree), and returns nil.
+// [golang.org/x/sync/semaphore.Weighted.Release] gives n back.
+// [golang.org/x/sync/semaphore.Weighted.TryAcquire] never waits: it takes
 // the n units and reports true if it can at once, and otherwise reports
 // false and takes nothing (Example_tryAcquire, TestTryAcquireNeverBlocks).
 // Weight lets one caller count for more than another: a job that needs four
