@@ -105,10 +105,10 @@
 // all: its channel stays empty, and only its own timeout ends the wait. In
 // every case the key is released, and the next call runs fn again.
 //
-// The claims list says that an error or a panic of the shared call reaches
-// every waiter. That holds for errors. A panic reaches every Do caller, but
-// with a DoChan caller waiting it ends the whole program, and a Goexit
-// reaches Do callers only.
+// The claims list (SF3) says that an error or a panic of the shared call
+// reaches every waiter. That holds for errors. A panic reaches every Do
+// caller, but with a DoChan caller waiting it ends the whole program, and a
+// Goexit reaches Do callers only.
 //
 // # What people get wrong
 //
