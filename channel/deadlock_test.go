@@ -1,12 +1,8 @@
 package channel_test
 
 import (
-	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -16,35 +12,16 @@ import (
 
 const deadlock = "fatal error: all goroutines are asleep - deadlock!"
 
-// deadlockProgram builds testdata/deadlock once per test process and returns
-// the executable's bytes; each test writes them into its own TempDir.
-//
-// It builds without cgo: a cgo binary keeps a thread that the deadlock
-// detector counts as running, so it would hang instead of failing. The test
-// binary itself is such a binary (testify links net), which is why the
-// deadlock cannot run in a re-executed test binary.
-var deadlockProgram = sync.OnceValues(func() ([]byte, error) {
-	dir, err := os.MkdirTemp("", "deadlock")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "deadlock")
-	build := exec.Command("go", "build", "-o", bin, "./testdata/deadlock")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("go build ./testdata/deadlock: %v\n%s", err, out)
-	}
-	return os.ReadFile(bin)
-})
-
 // TestWholeProgramDeadlock runs testdata/deadlock, a program whose main
 // goroutine sends on a nil channel, and checks how the runtime ends it.
+//
+// The program is built without cgo: a cgo binary keeps a thread that the
+// deadlock detector counts as running, so it would hang instead of failing.
+// The test binary itself is such a binary (testify links net), which is why
+// the deadlock cannot run in a re-executed test binary.
 func TestWholeProgramDeadlock(t *testing.T) {
-	prog, err := deadlockProgram()
-	require.NoError(t, err)
-	bin := filepath.Join(t.TempDir(), "deadlock")
-	require.NoError(t, os.WriteFile(bin, prog, 0o755))
+	t.Parallel()
+	bin := crashtest.BuildNoCgo(t, "./testdata/deadlock")
 
 	t.Run("send on nil channel in main is a fatal deadlock", func(t *testing.T) {
 		stderr := crashtest.Expect(t, exec.Command(bin), deadlock).Stderr

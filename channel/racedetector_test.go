@@ -2,7 +2,6 @@ package channel_test
 
 import (
 	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -23,11 +22,7 @@ const raceExitCode = 66
 // status 0.
 func TestRaceDetectorJudgesSharing(t *testing.T) {
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "racesum")
-	build := exec.CommandContext(t.Context(), "go", "build", "-race", "-o", bin, "./testdata/racesum")
-	build.Env = append(build.Environ(), "CGO_ENABLED=1") // -race needs cgo
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "go build -race ./testdata/racesum:\n%s", out)
+	bin := crashtest.Build(t, "./testdata/racesum", "-race")
 
 	t.Run("communicating by sharing memory is reported as a data race", func(t *testing.T) {
 		r := crashtest.Run(t, exec.Command(bin, "shared"))

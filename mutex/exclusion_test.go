@@ -2,7 +2,6 @@ package mutex_test
 
 import (
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -92,11 +91,7 @@ func TestOneHolderAtATime(t *testing.T) {
 // detector stays silent in a test binary.
 func TestSecondLockerBlocks(t *testing.T) {
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "secondlocker")
-	build := exec.CommandContext(t.Context(), "go", "build", "-ldflags=-s -w", "-o", bin, "./testdata/secondlocker")
-	build.Env = append(build.Environ(), "CGO_ENABLED=0")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "go build ./testdata/secondlocker:\n%s", out)
+	bin := crashtest.BuildNoCgo(t, "./testdata/secondlocker", "-ldflags=-s -w")
 
 	child := exec.Command(bin)
 	child.Env = append(child.Environ(), "GOTRACEBACK=all") // list every goroutine

@@ -2,7 +2,6 @@ package mutex_test
 
 import (
 	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,11 +21,7 @@ const raceExitCode = 66
 // the Mutex must run silent and exit with status 0.
 func TestRaceDetectorJudgesTheCounter(t *testing.T) {
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "racecounter")
-	build := exec.CommandContext(t.Context(), "go", "build", "-race", "-o", bin, "./testdata/racecounter")
-	build.Env = append(build.Environ(), "CGO_ENABLED=1") // -race needs cgo
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "go build -race ./testdata/racecounter:\n%s", out)
+	bin := crashtest.Build(t, "./testdata/racecounter", "-race")
 
 	t.Run("the unguarded counter is reported as a data race", func(t *testing.T) {
 		r := crashtest.Run(t, exec.Command(bin, "unguarded"))

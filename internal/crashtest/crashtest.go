@@ -94,7 +94,7 @@ func Build(t *testing.T, pkg string, flags ...string) string {
 	if slices.Contains(flags, "-race") {
 		env = append(env, "CGO_ENABLED=1")
 	}
-	return build(t, pkg, env, flags)
+	return BuildEnv(t, env, pkg, flags...)
 }
 
 // BuildNoCgo is [Build] with cgo turned off. A program that is to die of
@@ -103,10 +103,12 @@ func Build(t *testing.T, pkg string, flags ...string) string {
 // the runtime counts as running stays, and the deadlock detector is silent.
 func BuildNoCgo(t *testing.T, pkg string, flags ...string) string {
 	t.Helper()
-	return build(t, pkg, []string{"CGO_ENABLED=0"}, flags)
+	return BuildEnv(t, []string{"CGO_ENABLED=0"}, pkg, flags...)
 }
 
-func build(t *testing.T, pkg string, env, flags []string) string {
+// BuildEnv is [Build] with env added to the go command's environment, for
+// settings that are not flags, such as GOEXPERIMENT.
+func BuildEnv(t *testing.T, env []string, pkg string, flags ...string) string {
 	t.Helper()
 	exe := filepath.Join(t.TempDir(), path.Base(pkg))
 	args := slices.Concat([]string{"run", "-exec", "cp"}, flags, []string{pkg, exe})
