@@ -1,20 +1,17 @@
 package done_test
 
 import (
-	"bytes"
-	"fmt"
 	"go/version"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/goprimer/concurrency/internal/crashtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -29,59 +26,24 @@ const (
 	leakProfileExperiment = "goroutineleakprofile"
 )
 
-// abandonGenerator reads one value from leakyGenerate and returns. The
-// generator's goroutine is left blocked on its next send, on a channel that
-// no other goroutine can reach any more.
-func abandonGenerator() {
-	c := leakyGenerate(1, 2, 3)
-	<-c
-}
-
 // TestRuntimeReportsLeakedGoroutine shows the runtime's "goroutineleak"
-// profile finding the abandoned generator, and nothing else. Writing the
+// profile finding an abandoned generator, and nothing else. Writing the
 // profile runs a garbage collection that marks as leaked every goroutine
 // blocked on a channel or sync primitive that no runnable goroutine can
 // reach. A leaked goroutine can never be woken, so the leak happens in a
-// child process.
+// child process: testdata/leakprofile, whose generator is leakyGenerate's
+// twin.
 //
-// Where the child comes from depends on the release. On Go 1.27 and later
-// the profile is in every program, this test binary included, so the child
-// is this binary. On Go 1.26 it is only in a binary built with
-// GOEXPERIMENT=goroutineleakprofile, so the test builds this package again
-// with the experiment (the first such build also rebuilds the standard
-// library, which takes minutes; later ones come from the build cache).
+// How the child gets the profile depends on the release. From Go 1.27 every
+// program has it, this test binary included. On Go 1.26 only a program
+// built with GOEXPERIMENT=goroutineleakprofile has it, so the child is
+// built with the experiment (the first such build also rebuilds the
+// standard library, which takes minutes; later ones come from the build
+// cache).
 func TestRuntimeReportsLeakedGoroutine(t *testing.T) {
-	const claim = "the goroutineleak profile reports the abandoned generator, and only it"
-	if inChild(t) {
-		profile := pprof.Lookup("goroutineleak")
-		if profile == nil {
-			panic("this binary has no goroutineleak profile")
-		}
-		abandonGenerator()
-		var report bytes.Buffer
-		// A goroutine counts as leaked only once it is parked, and nothing
-		// tells the parent when the generator has reached its next send; so
-		// take the profile again, after yielding, until it is there. The
-		// generator parks within microseconds; the bound only keeps a
-		// broken runtime from hanging the test.
-		for range 100 {
-			report.Reset()
-			if err := profile.WriteTo(&report, 1); err != nil {
-				panic(err)
-			}
-			if strings.Contains(report.String(), "leakyGenerate") {
-				break
-			}
-			runtime.Gosched()
-		}
-		fmt.Println(runtime.Version())
-		fmt.Print(report.String())
-		os.Exit(0) // the goroutine leaks on purpose: skip TestMain's check
-	}
-
-	exe, err := os.Executable()
-	require.NoError(t, err)
+	t.Parallel()
 	inThisBinary := pprof.Lookup("goroutineleak") != nil
+	var env []string
 	if version.Compare(runtime.Version(), leakProfileStandard) >= 0 {
 		require.True(t, inThisBinary,
 			"pprof.Lookup(\"goroutineleak\") = nil on %s; want the profile in every program from %s", runtime.Version(), leakProfileStandard)
@@ -95,21 +57,20 @@ func TestRuntimeReportsLeakedGoroutine(t *testing.T) {
 		require.Equal(t, withExperiment, inThisBinary,
 			"goroutineleak profile present on %s; want it exactly when the binary is built with GOEXPERIMENT=%s (here: %v)",
 			runtime.Version(), leakProfileExperiment, withExperiment)
-		if !inThisBinary {
-			exe, err = experimentBinary()
-			require.NoError(t, err, "building this package with GOEXPERIMENT=%s", leakProfileExperiment)
-		}
+		env = []string{"GOEXPERIMENT=" + leakProfileExperiment}
 	}
 
-	out := runTestBinary(t, exe, claim)
-	childVersion, report, _ := strings.Cut(out, "\n")
+	exe := crashtest.BuildEnv(t, env, "./testdata/leakprofile")
+	r := crashtest.Run(t, exec.Command(exe))
+	require.Equal(t, 0, r.ExitCode, "exit status of testdata/leakprofile; stderr:\n%s", r.Stderr)
+	childVersion, report, _ := strings.Cut(r.Stdout, "\n")
 	// A release built with experiments says so: go1.26.8-X:goroutineleakprofile.
 	release, _, _ := strings.Cut(runtime.Version(), "-X:")
 	childRelease, _, _ := strings.Cut(childVersion, "-X:")
 	require.Equal(t, release, childRelease, "the child's Go release (%s); want the parent's", childVersion)
 	require.True(t, strings.HasPrefix(report, "goroutineleak profile: total 1\n"),
-		"profile header; want exactly one leaked goroutine:\n%s", report)
-	require.Contains(t, report, "done_test.leakyGenerate.func1", "leaked goroutine's function")
+		"profile header; want exactly one leaked goroutine, the abandoned generator:\n%s", report)
+	require.Contains(t, report, "main.leakyGenerate.func1", "leaked goroutine's function")
 	t.Logf("the runtime's report:\n%s", report)
 }
 
@@ -139,28 +100,3 @@ func goCommand(t *testing.T, env string, args ...string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=", env)
 	return cmd
 }
-
-// experimentDir holds the test binary that experimentBinary builds, once
-// per process; TestMain removes it.
-var experimentDir string
-
-// experimentBinary builds this package's test binary with the leak profile
-// experiment, once per process, and returns its path.
-var experimentBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "done-goroutineleak-")
-	if err != nil {
-		return "", err
-	}
-	experimentDir = dir
-	exe := filepath.Join(dir, "done.test")
-	gocmd, err := exec.LookPath("go")
-	if err != nil {
-		return "", err
-	}
-	cmd := exec.Command(gocmd, "test", "-c", "-o", exe, ".")
-	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=", "GOEXPERIMENT="+leakProfileExperiment)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("%v\n%s", err, out)
-	}
-	return exe, nil
-})
