@@ -30,6 +30,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -266,23 +267,34 @@ func goMod(source string) ([]byte, error) {
 		Module, goVersion, mf.Module.Mod.Path, mf.Module.Mod.Path, modfile.AutoQuote(abs)), nil
 }
 
-// Build builds the program with one go build, with the go command's own
+// Build builds the program with one go command, with the go command's own
 // temporary files in the program's directory, and returns the go
 // command's output if it fails.
+//
+// Where cp exists, the go command is go run -exec cp, which copies the
+// executable to p.Binary instead of running it. go run keeps the
+// executables it links in the build cache (since Go 1.24), and with
+// -trimpath nothing in the build depends on the temporary directory, so a
+// section built before is copied from the cache instead of linked again.
+// Elsewhere it is go build, which links every time.
 func (p *Program) Build(ctx context.Context) error {
 	tmp := filepath.Join(p.Dir, "gotmp")
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	cmd := gocmd.Command(ctx, p.Dir, "build", "-trimpath", "-o", p.Binary, ".")
+	args := []string{"build", "-trimpath", "-o", p.Binary, "."}
+	if _, err := exec.LookPath("cp"); err == nil {
+		args = []string{"run", "-trimpath", "-exec", "cp", ".", p.Binary}
+	}
+	cmd := gocmd.Command(ctx, p.Dir, args...)
 	cmd.Env = append(cmd.Env, "GOTMPDIR="+tmp)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("go build: %v\n%s", err, out)
+		return fmt.Errorf("go %s: %v\n%s", args[0], err, out)
 	}
 	return nil
 }
