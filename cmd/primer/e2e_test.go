@@ -124,18 +124,7 @@ func snapshot(t *testing.T, root string) string {
 func TestPrimerWritesNothingIntoTheModule(t *testing.T) {
 	t.Parallel()
 	copyDir := filepath.Join(t.TempDir(), "concurrency")
-	require.NoError(t, os.CopyFS(copyDir, os.DirFS(mustAbs(t, "../.."))))
-	require.NoError(t, os.RemoveAll(filepath.Join(copyDir, ".git")))
-	require.NoError(t, filepath.WalkDir(copyDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		return os.Chmod(path, info.Mode().Perm()&^0o222)
-	}))
+	copyReadOnly(t, copyDir, mustAbs(t, "../.."))
 	t.Cleanup(func() { makeWritable(copyDir) })
 	before := snapshot(t, copyDir)
 
@@ -148,6 +137,43 @@ func TestPrimerWritesNothingIntoTheModule(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	assert.Contains(t, string(out), "Output (ran now; matches its verified // Output:):\n")
 	assert.Equal(t, before, snapshot(t, copyDir), "the module's tree after primer ran in it")
+}
+
+// copyReadOnly copies the module's tree at root to dir, leaving out the
+// repository's .git, and takes away every write permission.
+func copyReadOnly(t *testing.T, dir, root string) {
+	t.Helper()
+	require.NoError(t, filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == ".git" {
+			return filepath.SkipDir
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	}))
+	require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return os.Chmod(path, info.Mode().Perm()&^0o222)
+	}))
 }
 
 // makeWritable gives the owner write permission on everything under
