@@ -37,23 +37,23 @@ func TestWaitReturnsTheErrorThatHappenedFirst(t *testing.T) {
 func TestWaitWaitsForEveryTask(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		errFailed := errors.New("task failed")
-		gates := []chan struct{}{make(chan struct{}), make(chan struct{})}
+		gate0, open0 := newGate(t)
+		gate1, open1 := newGate(t)
 
 		var g errgroup.Group
 		g.Go(func() error { return errFailed })
-		for _, gate := range gates {
-			g.Go(func() error { <-gate; return nil })
-		}
+		g.Go(func() error { <-gate0; return nil })
+		g.Go(func() error { <-gate1; return nil })
 		result := waitInBackground(g.Wait)
 
 		synctest.Wait()
 		require.Empty(t, result, "Wait returned after the failure with two tasks still running; want it blocked (E1)")
 
-		close(gates[0])
+		open0()
 		synctest.Wait()
 		require.Empty(t, result, "Wait returned with one task still running; want it blocked (E1)")
 
-		close(gates[1])
+		open1()
 		synctest.Wait()
 		require.Len(t, result, 1, "Wait still blocked after the last task returned; want it returned (E1)")
 		require.Equal(t, errFailed, <-result, "Wait's error (E1)")

@@ -1,9 +1,23 @@
 package errgroupdemo_test
 
 import (
+	"sync"
 	"sync/atomic"
+	"testing"
 	"time"
 )
+
+// newGate returns a channel for tasks to block on and a function that
+// opens it, closing the channel once however often it is called. The gate
+// also opens when the test ends, so a test that fails halfway leaves no
+// task blocked behind it, which synctest would otherwise report as a
+// deadlock on top of the failure.
+func newGate(t *testing.T) (gate <-chan struct{}, open func()) {
+	ch := make(chan struct{})
+	open = sync.OnceFunc(func() { close(ch) })
+	t.Cleanup(open)
+	return ch, open
+}
 
 // closed reports, without blocking, whether ch has been closed.
 func closed(ch <-chan struct{}) bool {

@@ -51,7 +51,7 @@ func TestGoBlocksAtTheLimit(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var g errgroup.Group
 		g.SetLimit(1)
-		gate := make(chan struct{})
+		gate, open := newGate(t)
 		g.Go(func() error { <-gate; return nil })
 
 		secondRan := false
@@ -61,7 +61,7 @@ func TestGoBlocksAtTheLimit(t *testing.T) {
 		synctest.Wait()
 		require.False(t, closed(goReturned), "Go returned while the only slot was taken; want it blocked (E3)")
 
-		close(gate)
+		open()
 		synctest.Wait()
 		require.True(t, closed(goReturned), "Go still blocked after the first task returned; want it returned (E3)")
 		require.NoError(t, g.Wait())
@@ -76,16 +76,16 @@ func TestTryGoReportsFalseAtTheLimit(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var g errgroup.Group
 		g.SetLimit(2)
-		gate := make(chan struct{})
+		gate, open := newGate(t)
 		var ran atomic.Int32
 		task := func() error { <-gate; ran.Add(1); return nil }
 
 		require.True(t, g.TryGo(task), "TryGo with 0 of 2 slots taken")
 		require.True(t, g.TryGo(task), "TryGo with 1 of 2 slots taken")
-		require.False(t, g.TryGo(func() error { ran.Add(100); return nil }),
+		require.False(t, tryGoAtOnce(t, &g, func() error { ran.Add(100); return nil }),
 			"TryGo with 2 of 2 slots taken; want false (E3)")
 
-		close(gate)
+		open()
 		require.NoError(t, g.Wait())
 		require.EqualValues(t, 2, ran.Load(), "tasks run; want the two TryGo started, not the refused one (E3)")
 		require.True(t, g.TryGo(func() error { return nil }), "TryGo after Wait, every slot free")
@@ -93,11 +93,15 @@ func TestTryGoReportsFalseAtTheLimit(t *testing.T) {
 	})
 
 	t.Run("a limit of zero admits nothing", func(t *testing.T) {
-		var g errgroup.Group
-		g.SetLimit(0)
-		require.False(t, g.TryGo(func() error { t.Error("a task ran under a limit of zero"); return nil }),
-			"TryGo under SetLimit(0); want false (E3)")
-		require.NoError(t, g.Wait())
+		synctest.Test(t, func(t *testing.T) {
+			var g errgroup.Group
+			g.SetLimit(0)
+			ran := false
+			require.False(t, tryGoAtOnce(t, &g, func() error { ran = true; return nil }),
+				"TryGo under SetLimit(0); want false (E3)")
+			require.NoError(t, g.Wait())
+			require.False(t, ran, "a task ran under a limit of zero")
+		})
 	})
 
 	t.Run("a negative limit removes the limit", func(t *testing.T) {
@@ -105,11 +109,11 @@ func TestTryGoReportsFalseAtTheLimit(t *testing.T) {
 			var g errgroup.Group
 			g.SetLimit(1)
 			g.SetLimit(-1)
-			gate := make(chan struct{})
+			gate, open := newGate(t)
 			for i := range 3 {
 				require.True(t, g.TryGo(func() error { <-gate; return nil }), "TryGo of task %d with no limit", i)
 			}
-			close(gate)
+			open()
 			require.NoError(t, g.Wait())
 		})
 	})
@@ -130,7 +134,7 @@ func TestSetLimitWhileTasksAreActivePanics(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				var g errgroup.Group
 				g.SetLimit(2)
-				gate := make(chan struct{})
+				gate, open := newGate(t)
 				for range tc.active {
 					g.Go(func() error { <-gate; return nil })
 				}
@@ -141,7 +145,7 @@ func TestSetLimitWhileTasksAreActivePanics(t *testing.T) {
 				require.True(t, isError, "panic value %#v is a %T; want an error (E3)", r, r)
 				require.EqualError(t, err, tc.want, "SetLimit's panic (E3)")
 
-				close(gate)
+				open()
 				require.NoError(t, g.Wait())
 				require.Nil(t, recoverPanic(func() { g.SetLimit(3) }), "SetLimit after Wait, no task active; want no panic")
 			})
@@ -157,13 +161,13 @@ func TestSetLimitChecksOnlyTheCurrentLimitsTokens(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			var g errgroup.Group
 			g.SetLimit(1)
-			gate := make(chan struct{})
+			gate, open := newGate(t)
 			g.Go(func() error { <-gate; return nil })
 
 			require.Nil(t, recoverPanic(func() { g.SetLimit(-1) }), "SetLimit(-1) with a task active; want no panic")
 			require.True(t, g.TryGo(func() error { <-gate; return nil }), "TryGo after the limit was removed, one task active")
 
-			close(gate)
+			open()
 			require.NoError(t, g.Wait())
 		})
 	})
@@ -171,7 +175,7 @@ func TestSetLimitChecksOnlyTheCurrentLimitsTokens(t *testing.T) {
 	t.Run("a limit set while unlimited tasks run hangs them", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			var g errgroup.Group // no limit: Go takes no token
-			gate := make(chan struct{})
+			gate, open := newGate(t)
 			for range 2 {
 				g.Go(func() error { <-gate; return nil })
 			}
@@ -181,7 +185,7 @@ func TestSetLimitChecksOnlyTheCurrentLimitsTokens(t *testing.T) {
 
 			// Both tasks return, then wait to take back a token from the
 			// new limit's empty channel, so Wait cannot return.
-			close(gate)
+			open()
 			result := waitInBackground(g.Wait)
 			synctest.Wait()
 			require.Empty(t, result, "Wait returned; want it stuck behind tasks waiting for tokens they never put in")
@@ -200,4 +204,16 @@ func TestSetLimitChecksOnlyTheCurrentLimitsTokens(t *testing.T) {
 			require.NoError(t, <-result, "Wait's error after the cleanup")
 		})
 	})
+}
+
+// tryGoAtOnce calls g.TryGo(f) in the bubble and returns what it
+// reported. If TryGo has not returned once every goroutine of the bubble
+// is blocked, it fails the test: TryGo must never block (E3).
+func tryGoAtOnce(t *testing.T, g *errgroup.Group, f func() error) bool {
+	t.Helper()
+	var started bool
+	returned := inBackground(func() { started = g.TryGo(f) })
+	synctest.Wait()
+	require.True(t, closed(returned), "TryGo is blocked; want it to return at once (E3)")
+	return started
 }

@@ -113,9 +113,13 @@ func TestRecoverInsideATaskMakesThePanicAnError(t *testing.T) {
 			return explode()
 		})
 		g.Go(func() error {
-			<-ctx.Done()
-			siblingCause = context.Cause(ctx)
-			return ctx.Err()
+			select {
+			case <-ctx.Done():
+				siblingCause = context.Cause(ctx)
+				return ctx.Err()
+			case <-time.After(time.Hour): // on the fake clock: a bound, not a wait
+				return nil
+			}
 		})
 		require.EqualError(t, g.Wait(), "task panicked: "+taskFailed, "Wait's error (E4)")
 		require.EqualError(t, siblingCause, "task panicked: "+taskFailed, "the sibling's context.Cause (E2, E4)")

@@ -47,7 +47,7 @@ func TestWithContextCancelsAtTheFirstError(t *testing.T) {
 // Wait returns, with the cause context.Canceled.
 func TestWithContextCancelsWhenWaitReturns(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		gate := make(chan struct{})
+		gate, open := newGate(t)
 		g, ctx := errgroup.WithContext(t.Context())
 		g.Go(func() error { return nil })
 		g.Go(func() error { <-gate; return nil })
@@ -55,7 +55,7 @@ func TestWithContextCancelsWhenWaitReturns(t *testing.T) {
 		synctest.Wait() // the first task has returned nil
 		require.NoError(t, ctx.Err(), "ctx.Err() after a task returned nil, before Wait; want the context alive (E2)")
 
-		close(gate)
+		open()
 		require.NoError(t, g.Wait(), "Wait's error")
 		require.Equal(t, context.Canceled, ctx.Err(), "ctx.Err() after Wait returned (E2)")
 		require.Equal(t, context.Canceled, context.Cause(ctx), "context.Cause(ctx) after Wait returned with no error (E2)")
@@ -114,8 +114,12 @@ func TestParentCancellationReachesTheGroup(t *testing.T) {
 
 		g, ctx := errgroup.WithContext(parent)
 		g.Go(func() error {
-			<-ctx.Done()
-			return context.Cause(ctx)
+			select {
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			case <-time.After(time.Hour): // on the fake clock: a bound, not a wait
+				return errors.New("the group's context was not cancelled within an hour")
+			}
 		})
 		synctest.Wait()
 		require.NoError(t, ctx.Err(), "group's ctx.Err() before the parent was cancelled")
