@@ -70,3 +70,9 @@ type Timeline struct {
 	Duration time.Duration // from the start of the example to its end
 	Lanes    []Lane        // the main lane first, then in the order the goroutines were created
 }
+
+// Region is the name of the runtime/trace region in which a traced program
+// runs the example's main function, on the goroutine that becomes the main
+// lane. Parse takes the example's start and end, and its main goroutine,
+// from that region.
+const Region = "example"
