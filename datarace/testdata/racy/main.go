@@ -12,8 +12,8 @@
 // order the accesses happened to run in, so its verdict on each mode is the
 // same on every run.
 //
-// The tests in the datarace package build it once with -race and run every
-// mode.
+// The tests in the datarace package build it with -race (through go run's
+// cache, so it is linked once) and run every mode.
 package main
 
 import (
