@@ -59,17 +59,19 @@
 // capacity n as a semaphore: Go sends a token before it starts a task, and
 // the task's goroutine receives it back after the function has returned.
 // So Go blocks while n tasks are active, and returns as soon as one of them
-// has returned; a test measures the largest number of tasks running at once
-// on the fake clock and finds exactly n. A negative n removes the limit. A
-// limit of zero admits nothing.
+// has returned. A test measures, on the fake clock, the largest number of
+// tasks running at once under a limit of 2, and finds exactly 2. A negative
+// n removes the limit. A limit of zero admits nothing.
 //
 // [golang.org/x/sync/errgroup.Group.TryGo] is the Go that never blocks: it
 // starts the function and reports true if a slot is free, and otherwise
 // reports false and does not run the function at all. Without a limit it
 // always starts it.
 //
-// The limit must not change while tasks are active. SetLimit with n >= 0
-// panics if tasks started under the current limit are still running, and
+// The limit must not change while tasks are active. The claims list says
+// that changing it while tasks run panics; the source is narrower. SetLimit
+// with n >= 0 panics if tasks started under the current limit are still
+// running, and
 // its panic value is an error, not a string, whose text is, with two tasks
 // running:
 //
@@ -88,8 +90,9 @@
 // The claims list asked what a panic in a task does, "as the pinned version
 // really behaves". In v0.25.0 errgroup does not recover panics. The panic
 // runs in the task's own goroutine, which the Group started, so nothing the
-// caller of Go or Wait does can recover it: the program dies, printing the
-// task's panic value and the stack of the task, with exit status 2. Wait
+// caller of Go or Wait does can recover it: the program dies (unless main
+// exits first, see below), printing the task's panic value and the stack
+// of the task, with exit status 2. Wait
 // does not re-panic and never returns the panic as an error. The source
 // explains why, in a comment that cites Go issues #53757, #74275, #74304
 // and #74306: carrying the panic over to Wait would delay it, turn its
@@ -122,8 +125,8 @@
 // with [errors.Join].
 //
 // The two differ on panics as well. Since Go 1.26, WaitGroup.Go recovers a
-// panic, skips Done and panics again, so Wait never returns; errgroup's
-// deferred bookkeeping lets Wait return while the panic unwinds. The
-// package github.com/goprimer/concurrency/waitgroup proves the WaitGroup
-// side.
+// panic, skips Done and panics again, so Wait cannot return before the
+// panic ends the process; errgroup's deferred bookkeeping lets Wait return
+// while the panic unwinds. The package
+// [github.com/goprimer/concurrency/waitgroup] proves the WaitGroup side.
 package errgroupdemo
