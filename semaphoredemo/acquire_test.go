@@ -10,13 +10,14 @@ import (
 	"golang.org/x/sync/semaphore"
 )
 
-// TestAcquireWaitIsDurablyBlocking checks what every other bubble of this
-// package relies on: a goroutine waiting in Acquire counts as durably
-// blocked inside a synctest bubble, so synctest.Wait returns and fake time
-// advances while it waits. Acquire waits in a select on ctx.Done() and on a
-// channel it makes itself, inside the bubble; the Weighted's sync.Mutex is
-// held only around its bookkeeping, never across the wait. Were the wait not
-// durable, synctest.Wait would hang unseen, so the watchdog guards it.
+// TestAcquireWaitIsDurablyBlocking checks what the other bubbles of this
+// package rely on to prove SM1 and SM2: a goroutine waiting in Acquire
+// counts as durably blocked inside a synctest bubble, so synctest.Wait
+// returns and fake time advances while it waits. Acquire waits in a select
+// on ctx.Done() and on a channel it makes itself, inside the bubble; the
+// Weighted's sync.Mutex is held only around its bookkeeping, never across
+// the wait. Were the wait not durable, synctest.Wait would hang unseen, so
+// the watchdog guards it.
 func TestAcquireWaitIsDurablyBlocking(t *testing.T) {
 	for _, c := range []struct {
 		name string

@@ -43,8 +43,9 @@ func TestReleaseMoreThanHeldPanics(t *testing.T) {
 	})
 }
 
-// TestNegativeWeightsPanic checks the other panics of the pinned source: a
-// negative size or a negative n is a bug, never an error value.
+// TestNegativeWeightsPanic checks the other misuse panics of SM1 in the
+// pinned source: a negative size or a negative n is a bug, never an error
+// value.
 func TestNegativeWeightsPanic(t *testing.T) {
 	require.PanicsWithValue(t, "semaphore: size < 0", func() { semaphore.NewWeighted(-1) }, "NewWeighted(-1)")
 	sem := semaphore.NewWeighted(1)
@@ -55,7 +56,7 @@ func TestNegativeWeightsPanic(t *testing.T) {
 	sem.Release(1)
 }
 
-// TestZeroWeightedAdmitsNothing checks why a Weighted is made with
+// TestZeroWeightedAdmitsNothing checks, for SM1, why a Weighted is made with
 // NewWeighted: the zero value has a size of 0, so every request for weight
 // is refused by TryAcquire and, being larger than the size, left by Acquire
 // to wait for its context.
