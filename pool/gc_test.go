@@ -16,6 +16,8 @@ type item struct {
 	_    [64]byte
 }
 
+func (it *item) String() string { return "item " + it.name }
+
 // putNew puts a new item into p and returns only a weak pointer to it, so
 // that afterwards the Pool holds the only strong reference.
 func putNew(p *sync.Pool, name string) weak.Pointer[item] {
