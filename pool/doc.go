@@ -22,7 +22,7 @@
 //
 // Get returns one of three things: an item that some caller Put, whichever
 // the Pool picks; when it finds none, the result of calling New; and when it
-// finds none and New is nil, nil (Example_getWithoutNew). The documentation
+// finds none and New is nil, nil (Example_whatGetReturns). The documentation
 // adds that Get may ignore the Pool and treat it as empty, and that callers
 // should assume no relation between the values they Put and the values Get
 // returns.

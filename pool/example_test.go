@@ -38,7 +38,7 @@ func Example() {
 
 // This example shows what Get returns when nothing is pooled: nil without
 // New, New's result with it.
-func Example_getWithoutNew() {
+func Example_whatGetReturns() {
 	var plain sync.Pool // the zero value is an empty Pool, ready to use
 	fmt.Println("without New:", plain.Get())
 

@@ -11,7 +11,7 @@ import (
 func TestExamplesReturn(t *testing.T) {
 	watchdog.Examples(t,
 		Example,
-		Example_getWithoutNew,
+		Example_whatGetReturns,
 		Example_emptiedByGC,
 		Example_allocations,
 		Example_capWhatYouPut,
