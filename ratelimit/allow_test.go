@@ -17,6 +17,8 @@ func TestAllowSpendsTheBurstThenRefillsAtTheRate(t *testing.T) {
 	bubble(t, "RL2: Allow answers at once, at every instant", func(t *testing.T) {
 		start := time.Now()
 		require.Equal(t, rate.Limit(4), rate.Every(250*time.Millisecond), "rate.Every(250ms); want 4 events per second")
+		// The trap of a Limit written as an interval: it compiles.
+		require.Equal(t, rate.Limit(1e8), rate.Limit(100*time.Millisecond), "rate.Limit(100ms); want 100 million events per second")
 		lim := rate.NewLimiter(rate.Every(250*time.Millisecond), 3)
 		allow := func(n int) []bool {
 			var got []bool
