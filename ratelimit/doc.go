@@ -73,16 +73,16 @@
 //   - [golang.org/x/time/rate.Limiter.Allow] never waits. It takes a token
 //     and reports true if one is there now, and otherwise reports false and
 //     takes nothing (Example_allow). Use it to drop what exceeds the limit.
-//   - [golang.org/x/time/rate.Limiter.Wait] blocks until a token is there,
-//     takes it, and returns nil, or returns an error (see below). Waiters
-//     take the tokens as they come: five goroutines that call Wait at once
-//     on NewLimiter(1, 2) return at 0s, 0s, 1s, 2s and 3s
+//   - [golang.org/x/time/rate.Limiter.Wait] reserves the next token,
+//     blocks until its time comes, and returns nil, or returns an error
+//     (see below). Waiters take the tokens in turn, as they come: five goroutines that call Wait at once
+//     on a Limiter of rate 1 and burst 2 return at 0s, 0s, 1s, 2s and 3s
 //     (Example_wait, TestWaitPacesToTheRateAfterTheBurst).
 //   - [golang.org/x/time/rate.Limiter.Reserve] never waits either. It takes
 //     the next token at once, even one that will come only in the future,
 //     and returns a [*golang.org/x/time/rate.Reservation] whose Delay says
-//     how long the caller must wait before it acts. Four Reserves at 0s on
-//     NewLimiter(1, 1) must wait 0s, 1s, 2s and 3s, and each Delay counts
+//     how long the caller must wait before it acts. Four Reserves at 0s on a
+//     Limiter of rate 1 and burst 1 must wait 0s, 1s, 2s and 3s, and each Delay counts
 //     down as time passes (Example_reserve, TestReserveTakesTheTokenNow).
 //
 // AllowN, WaitN and ReserveN spend n tokens at once; WaitN returns when n
@@ -99,21 +99,21 @@
 // (Example_waitErrors, TestWaitFailsAtOnce):
 //
 //   - n greater than the burst, unless the rate is Inf: the bucket can
-//     never hold n tokens, and the error reads
-//     "rate: Wait(n=4) exceeds limiter's burst 3". It comes first, so it
+//     never hold n tokens, and the error reads, for n = 4 and a burst of
+//     3, "rate: Wait(n=4) exceeds limiter's burst 3". It comes first, so it
 //     is the error even when ctx is already done.
 //   - ctx already done: ctx.Err(), even when the tokens are there. A
-//     deadline already past counts: the error is then
+//     context ended by its deadline counts: the error is then
 //     [context.DeadlineExceeded].
-//   - the tokens would come only after ctx's deadline: the error reads
-//     "rate: Wait(n=1) would exceed context deadline". Wait does not wait
+//   - the tokens would come only after ctx's deadline: the error reads,
+//     for n = 1, "rate: Wait(n=1) would exceed context deadline". Wait does not wait
 //     for the deadline to pass, and reserves nothing, so a later Wait
 //     without a deadline gets the token as soon as it comes.
 //
 // The two texts are made with [fmt.Errorf], with no sentinel to test with
 // [errors.Is]. The deadline error does not wrap
-// [context.DeadlineExceeded], and when it is returned ctx.Err() is still
-// nil. Only once these checks pass does Wait wait. If ctx ends while it
+// [context.DeadlineExceeded] and is not the context's own error: when Wait
+// returns it, ctx.Err() may well still be nil. Only once these checks pass does Wait wait. If ctx ends while it
 // waits, Wait returns ctx.Err() at that instant and cancels its
 // reservation, so the token it had reserved goes to the next caller
 // (TestCancelledWaitGivesItsTokenBack).
@@ -145,8 +145,8 @@
 // Wait unless ctx is already done. Otherwise a
 // burst of 0 allows nothing: Allow always reports false, and every Wait
 // fails with "rate: Wait(n=1) exceeds limiter's burst 0". The zero Limiter
-// has a rate of 0 and a burst of 0, so it too allows nothing; make one
-// with NewLimiter (Example_limits, TestZeroBurstAndInf).
+// has a rate of 0 and a burst of 0, so it too allows nothing; make a
+// Limiter with NewLimiter (Example_limits, TestZeroBurstAndInf).
 //
 // The documentation of Limit says "A zero Limit allows no events". The
 // source allows a little more: a zero rate adds no tokens, but the bucket

@@ -11,7 +11,7 @@ import (
 // This example paces a loop with a ticker: it handles one job per tick,
 // the first one a whole interval after the ticker starts.
 func Example() {
-	ticker := time.NewTicker(10 * time.Millisecond)
+	ticker := time.NewTicker(time.Millisecond)
 	defer ticker.Stop()
 	for _, job := range []string{"a", "b", "c"} {
 		<-ticker.C // wait for the next tick

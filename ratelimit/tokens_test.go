@@ -65,9 +65,9 @@ func TestTokensStopWhenCtxIsDone(t *testing.T) {
 	})
 }
 
-// TestTokensPanicsOnBadArguments checks Tokens's own misuse messages: a
-// burst below 1 or a non-positive interval is a bug, reported at the call,
-// before any goroutine starts.
+// TestTokensPanicsOnBadArguments checks the misuse messages of RL1's
+// Tokens: a burst below 1 or a non-positive interval is a bug, reported at
+// the call, before any goroutine starts (goleak would report one).
 func TestTokensPanicsOnBadArguments(t *testing.T) {
 	ctx := t.Context()
 	require.PanicsWithValue(t, "ratelimit: Tokens with burst < 1", func() { ratelimit.Tokens(ctx, 0, time.Second) }, "Tokens(ctx, 0, 1s)")
