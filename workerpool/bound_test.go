@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/goprimer/concurrency/workerpool"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/semaphore"
 )
 
 // A way runs job(0) to job(n-1) with at most limit of them at once.
@@ -97,4 +100,51 @@ func TestTheMeterSeesAnExcess(t *testing.T) {
 		require.EqualValues(t, 6, m.most.Load(), "most jobs in flight with no bound; want all 6")
 		require.Equal(t, time.Second, time.Since(start), "instant the unbounded run ended")
 	})
+}
+
+// TestAcquireInsideTheGoroutineBoundsJobsNotGoroutines shows where a
+// semaphore's Acquire belongs (WP2): inside the new goroutine it still
+// holds six 1s jobs to two at a time, but all six goroutines exist at 0s;
+// before the go statement, only two do.
+func TestAcquireInsideTheGoroutineBoundsJobsNotGoroutines(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		inside  bool
+		spawned int64 // goroutines started by 0s
+	}{
+		{"acquire inside the goroutine", true, 6},
+		{"acquire before go", false, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bubble(t, tc.name+" holds six 1s jobs to two at a time (WP2)", func(t *testing.T) {
+				ctx := context.Background() // never done: Acquire cannot fail
+				sem := semaphore.NewWeighted(2)
+				var m meter
+				var spawned atomic.Int64
+				var wg sync.WaitGroup
+				wg.Go(func() { // the loop that starts the jobs
+					for range 6 {
+						if !tc.inside {
+							_ = sem.Acquire(ctx, 1)
+						}
+						wg.Go(func() {
+							spawned.Add(1)
+							if tc.inside {
+								_ = sem.Acquire(ctx, 1)
+							}
+							defer sem.Release(1)
+							m.start()
+							defer m.finish()
+							time.Sleep(time.Second)
+						})
+					}
+				})
+
+				synctest.Wait()
+				require.Equal(t, tc.spawned, spawned.Load(), "goroutines started by 0s (WP2)")
+				wg.Wait()
+				require.EqualValues(t, 2, m.most.Load(), "most jobs in flight at once; want the bound either way (WP2)")
+			})
+		})
+	}
 }

@@ -17,9 +17,9 @@ import (
 // write each result into its own slot of the returned slice.
 //
 // f gets a context derived from ctx. If a call of f returns an error, Map
-// cancels that context, with the error as its cause, and stops: the feeder
-// sends no more jobs, and a worker that receives a job once the context is
-// done returns without calling f. Calls of f already running are not
+// cancels that context, with the first such error as its cause, and stops:
+// the feeder sends no more jobs, and a worker that receives a job once the
+// context is done returns without calling f. Calls of f already running are not
 // interrupted; they see the cancelled context and should return early. The
 // same happens when ctx itself is done before every job has succeeded.
 //
@@ -28,7 +28,8 @@ import (
 // returns the results and a nil error if every call of f succeeded.
 // Otherwise it returns nil and what ended the work first: the first error
 // a call of f returned, or, if ctx was done first, [context.Cause] of ctx,
-// which is ctx.Err() unless ctx was cancelled with a cause.
+// which is ctx.Err() unless ctx was given a cause, as
+// [context.WithCancelCause] allows.
 //
 // Map panics if workers is less than 1. A panic in f is not recovered: like
 // any panic in a goroutine, it ends the program.

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/goprimer/concurrency/workerpool"
@@ -173,5 +175,53 @@ func TestMapWithADoneContextStartsNothing(t *testing.T) {
 			require.Equal(t, context.Canceled, err, "Map's error with a done context (WP3)")
 		}
 		require.Zero(t, calls.Load(), "calls of f in 200 runs of Map with a done context; want none (WP3)")
+	})
+}
+
+// TestAPlainSendFeederLeaks shows the feeder WP3 must not have: one that
+// sends with a plain jobs <- i, to two workers that stop at the first error.
+// Job 1 fails at once; at 1s the other worker finishes job 0, takes job 2,
+// sees the failure and returns; and goleak finds the feeder blocked for
+// good sending job 3. (The test then takes the rest of the jobs
+// itself, so the feeder can end.)
+func TestAPlainSendFeederLeaks(t *testing.T) {
+	bubble(t, "a plain-send feeder blocks for good once the workers stop (WP3)", func(t *testing.T) {
+		others := goleak.IgnoreCurrent()
+		jobs := make(chan int)
+		go func() {
+			defer close(jobs)
+			for i := range 6 {
+				jobs <- i // no way out when nobody receives
+			}
+		}()
+		failed := make(chan struct{}) // closed by job 1, which fails
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Go(func() {
+				for i := range jobs {
+					select {
+					case <-failed:
+						return // stop at the first error
+					default:
+					}
+					if i == 1 {
+						close(failed)
+						return
+					}
+					time.Sleep(time.Second)
+				}
+			})
+		}
+		wg.Wait()
+		synctest.Wait()
+
+		err := goleak.Find(others)
+		require.Error(t, err, "goleak found no goroutine left; want the feeder blocked in its send (WP3)")
+		require.Contains(t, err.Error(), "in state chan send", "goleak's report; want a goroutine blocked in a send (WP3)")
+		require.Contains(t, err.Error(), "TestAPlainSendFeederLeaks", "goleak's report; want the feeder (WP3)")
+
+		for range jobs { // take the rest, so the feeder can end
+		}
+		requireAllEnded(t, others, "the feeder ends once its jobs are taken")
 	})
 }
