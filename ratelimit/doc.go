@@ -36,7 +36,7 @@
 // # Bursts with a channel of tokens
 //
 // Traffic often comes in bursts, and a limit such as "ten requests a
-// second" is usually meant to allow ten at once after a quiet second. A
+// second" is often meant to allow ten at once after a quiet second. A
 // buffered channel of tokens allows that. [Tokens](ctx, b, d) returns a
 // channel of capacity b that is full at the start, and a goroutine adds
 // one token per tick of a ticker of interval d; a token that finds the

@@ -110,8 +110,9 @@ func TestWaitNWaitsForNTokens(t *testing.T) {
 }
 
 // TestWaitFailsAtOnce checks RL2's immediate errors, with the exact texts
-// of golang.org/x/time v0.16.0. In each case Wait returns without the fake
-// clock moving, and takes no token: the limiter is left as it was.
+// of golang.org/x/time v0.16.0. Each failure returns without the fake
+// clock moving, and takes no token: the limiter is left as it was. A rate
+// of Inf, which skips the burst check, is the one success here.
 func TestWaitFailsAtOnce(t *testing.T) {
 	t.Run("n exceeds the burst", func(t *testing.T) {
 		bubble(t, "RL2: WaitN(4) on a burst of 3 returns", func(t *testing.T) {
