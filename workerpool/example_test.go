@@ -123,12 +123,15 @@ func Example_completionOrder() {
 // context cancelled, and the jobs after the failure never start.
 func Example_firstError() {
 	called := make([]bool, 6) // call i writes only called[i]
+	zeroRunning := make(chan struct{})
 	results, err := workerpool.Map(context.Background(), 2, []int{0, 1, 2, 3, 4, 5},
 		func(ctx context.Context, job int) (int, error) {
 			called[job] = true
 			if job == 1 {
+				<-zeroRunning // fail only once job 0 is under way
 				return 0, errors.New("job 1 failed")
 			}
+			close(zeroRunning)
 			<-ctx.Done() // job 0 works until the pool stops it
 			return 0, ctx.Err()
 		})

@@ -56,17 +56,20 @@ func TestClosingJobsEndsTheWorkers(t *testing.T) {
 // channel is closed by the goroutine that waits for the workers, not by the
 // sender of jobs: closed as soon as the last job is sent, it is closed
 // under a worker still working, whose send then panics with the runtime's
-// exact message.
+// exact message. (The worker finishes only after the close, through
+// workDone; a close and a send with nothing ordering them would also be a
+// data race, which the race detector reports.)
 func TestClosingResultsBeforeTheWorkersReturnPanics(t *testing.T) {
 	bubble(t, "a worker's send on a results channel closed too early panics (WP1)", func(t *testing.T) {
 		jobs := make(chan int)
 		results := make(chan int, 1)
+		workDone := make(chan struct{}) // the worker's job takes until this closes
 		panicked := make(chan any, 1)
 		var wg sync.WaitGroup
 		wg.Go(func() {
 			defer func() { panicked <- recover() }()
 			for n := range jobs {
-				time.Sleep(time.Second)
+				<-workDone
 				results <- n * n
 			}
 		})
@@ -74,6 +77,7 @@ func TestClosingResultsBeforeTheWorkersReturnPanics(t *testing.T) {
 		jobs <- 3
 		close(jobs)
 		close(results) // wrong: the worker is still working on 3
+		close(workDone)
 		wg.Wait()
 
 		r := <-panicked
