@@ -231,8 +231,8 @@ func TestMapWithNoInput(t *testing.T) {
 	})
 }
 
-// TestMapPanicsWithoutWorkers checks Map's misuse message: a pool needs at
-// least one worker.
+// TestMapPanicsWithoutWorkers checks Map's misuse message (WP1): a pool
+// needs at least one worker.
 func TestMapPanicsWithoutWorkers(t *testing.T) {
 	for _, workers := range []int{0, -1} {
 		r := recoverPanic(func() {
