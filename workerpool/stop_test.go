@@ -15,10 +15,9 @@ import (
 	"go.uber.org/goleak"
 )
 
-// work is a call of f for the stop tests: job i works for its duration on
-// the fake clock and succeeds, or fails at that instant if fail is set.
-// If honour is set it returns ctx's error as soon as ctx is done. It
-// records the instant it started in started[i], which only it writes.
+// A work describes a job of the stop tests: it works for d on the fake
+// clock and then succeeds, or fails if fail is set. If honour is set, it
+// returns ctx's error as soon as ctx is done; otherwise it ignores ctx.
 type work struct {
 	d      time.Duration
 	fail   bool
@@ -34,7 +33,8 @@ type outcome struct {
 	started  []time.Duration
 }
 
-// run calls Map on jobs with the given workers and parent context.
+// run calls Map on jobs with the given workers and parent context. Call i
+// records the instant it started in started[i], a slot only it writes.
 func run(ctx context.Context, workers int, jobs []work) outcome {
 	start := time.Now()
 	started := make([]time.Duration, len(jobs))
