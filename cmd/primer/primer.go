@@ -145,15 +145,23 @@ func (c *command) usage(w io.Writer, invocation string) {
 	fmt.Fprintf(w, "  -run regexp  run only the examples whose names match regexp; it also\n")
 	fmt.Fprintf(w, "               matches the name without Example_, ignoring case\n")
 	fmt.Fprintf(w, "  -timeout d   stop an example that runs longer than d (default %v)\n", runner.Limit)
-	fmt.Fprintf(w, "\nSections:\n")
+	name := 0
 	for _, t := range c.topics {
-		fmt.Fprintf(w, "  %-11s %s\n", t.Package, t.Summary)
+		name = max(name, len(t.Package))
+	}
+	fmt.Fprintf(w, "\nSections of the article:\n")
+	for i, t := range c.topics {
+		if t.Beyond && (i == 0 || !c.topics[i-1].Beyond) {
+			fmt.Fprintf(w, "\nBeyond the article:\n")
+		}
+		fmt.Fprintf(w, "  %-*s  %s\n", name, t.Package, t.Summary)
 	}
 }
 
 // list prints the sections as a table that fits the terminal.
 func (c *command) list(source, invocation string) int {
 	rows := [][]string{{"SECTION", "ARTICLE", "EXAMPLES", "WHAT IT SHOWS"}}
+	beyond := -1 // the row of the first section beyond the article
 	status := 0
 	for _, t := range c.topics {
 		s, err := lesson.Load(source, t)
@@ -162,9 +170,20 @@ func (c *command) list(source, invocation string) int {
 			status = 1
 			continue
 		}
+		if t.Beyond && beyond < 0 {
+			beyond = len(rows)
+		}
 		rows = append(rows, []string{t.Package, t.Title, fmt.Sprint(len(s.Examples)), t.Summary})
 	}
-	writeColumns(c.stdout, rows, width)
+	out := &screen{w: c.stdout, color: c.color}
+	for i, lines := range columns(rows, width) {
+		if i == beyond {
+			out.printf("\n%s\n", out.paint(bold, "BEYOND THE ARTICLE"))
+		}
+		for _, l := range lines {
+			out.printf("%s\n", l)
+		}
+	}
 	fmt.Fprintf(c.stdout, "\nRead a section and run its examples: %s SECTION\n", invocation)
 	return status
 }

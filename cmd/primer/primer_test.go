@@ -138,7 +138,30 @@ func TestListFitsTheScreenAndShowsEverySection(t *testing.T) {
 	for _, topic := range lesson.Topics {
 		assert.Regexp(t, `(?m)^`+topic.Package+` +`+topic.Title+` +\d+ +\S`, stdout.String())
 	}
+	assertGroups(t, "the section list", stdout.String(), "\nBEYOND THE ARTICLE\n", func(topic lesson.Topic) string {
+		return "\n" + topic.Package + " "
+	})
 	assertFits(t, "the section list", stdout.String(), nil)
+}
+
+// assertGroups checks that out names the article's sections before
+// heading, and the sections beyond the article after it; line says how out
+// shows a section.
+func assertGroups(t *testing.T, what, out, heading string, line func(lesson.Topic) string) {
+	t.Helper()
+	at := strings.Index(out, heading)
+	require.GreaterOrEqual(t, at, 0, "%s has no heading %q:\n%s", what, heading, out)
+	for _, topic := range lesson.Topics {
+		i := strings.Index(out, line(topic))
+		switch {
+		case i < 0:
+			t.Errorf("%s does not show %s:\n%s", what, topic.Package, out)
+		case topic.Beyond && i < at:
+			t.Errorf("%s shows %s, a section beyond the article, before %q", what, topic.Package, heading)
+		case !topic.Beyond && i > at:
+			t.Errorf("%s shows %s, a section of the article, after %q", what, topic.Package, heading)
+		}
+	}
 }
 
 func TestListAlignsColumnsAsATerminalShowsThem(t *testing.T) {
@@ -161,6 +184,9 @@ func TestHelpExitsZeroAndListsTheSectionsOnePerLine(t *testing.T) {
 		require.Equal(t, 0, c.run(t.Context(), []string{arg}), "exit status of %s", arg)
 		assert.Empty(t, stderr.String())
 		assert.True(t, strings.HasPrefix(stdout.String(), "usage: go run ./cmd/primer [-run regexp] [-timeout d] [section]\n"), "%s starts with the usage:\n%s", arg, stdout)
+		assertGroups(t, arg, stdout.String(), "\nBeyond the article:\n", func(topic lesson.Topic) string {
+			return "\n  " + topic.Package + " "
+		})
 		for _, topic := range lesson.Topics {
 			assert.Regexp(t, `(?m)^  `+topic.Package+` +`+regexpQuote(topic.Summary)+`$`, stdout.String())
 		}

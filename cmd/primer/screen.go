@@ -139,10 +139,10 @@ func wrap(line string, limit int) []string {
 	return append(lines, cur)
 }
 
-// writeColumns prints rows in aligned columns, measuring Chinese
-// characters as a terminal shows them, two columns wide. The last column
-// wraps so that no line is wider than limit.
-func writeColumns(w io.Writer, rows [][]string, limit int) {
+// columns lays rows out in aligned columns, measuring Chinese characters
+// as two columns, and wraps the last column to fit in limit. It returns the
+// lines of each row.
+func columns(rows [][]string, limit int) [][]string {
 	var widths []int
 	for _, row := range rows {
 		for i, cell := range row {
@@ -156,20 +156,21 @@ func writeColumns(w io.Writer, rows [][]string, limit int) {
 	for _, wd := range widths[:len(widths)-1] {
 		lead += wd + 2
 	}
-	for _, row := range rows {
+	out := make([][]string, len(rows))
+	for r, row := range rows {
 		var line strings.Builder
 		for i, cell := range row[:len(row)-1] {
 			line.WriteString(cell)
 			line.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
 		}
-		last := wrap(strings.Repeat(" ", lead)+row[len(row)-1], limit)
-		for i, l := range last {
+		for i, l := range wrap(strings.Repeat(" ", lead)+row[len(row)-1], limit) {
 			if i == 0 {
 				l = line.String() + strings.TrimLeft(l, " ")
 			}
-			fmt.Fprintln(w, l)
+			out[r] = append(out[r], l)
 		}
 	}
+	return out
 }
 
 // displayWidth is the number of terminal columns s takes.

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/doc/comment"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,8 +73,8 @@ func Check(s *lesson.Section) []string {
 			report("%s is in package %s; examples go in package %s_test so they read as user code", name, f.Name.Name, s.Doc.Name)
 		}
 		for _, imp := range f.Imports {
-			if p, _ := strconv.Unquote(imp.Path.Value); !isStd(p) && p != s.ImportPath {
-				report("%s is in a file that imports %s; examples use only the standard library and the package they show", name, p)
+			if p, _ := strconv.Unquote(imp.Path.Value); !isStd(p) && p != s.ImportPath && !slices.Contains(s.Imports, p) {
+				report("%s is in a file that imports %s; examples use only the standard library, the package they show and the packages its section teaches (Topic.Imports)", name, p)
 			}
 		}
 		if ex.Play == nil {

@@ -23,23 +23,47 @@ import (
 // Module is the import path of this module.
 const Module = "github.com/goprimer/concurrency"
 
-// A Topic names one section of the article and the package that covers it.
+// A Topic names one section and the package that covers it.
 type Topic struct {
 	Package string // directory and package name, such as "channel"
-	Title   string // the article's own heading for the section
+	// Title is the article's own heading for the section or, for a
+	// section beyond the article, the API or idea it covers.
+	Title   string
 	Summary string // what the package shows, in a line
+	Beyond  bool   // the section goes beyond the article
+	// Imports lists the packages outside the standard library, such as
+	// "golang.org/x/sync/errgroup", that the section teaches and that its
+	// examples may therefore import besides the section's own package.
+	Imports []string
 }
 
-// Topics lists the sections of the article in its order.
+// Topics lists the sections: the article's eight in its order, then those
+// beyond it.
 var Topics = []Topic{
-	{"waitgroup", "WaitGroup", "waiting for a group of goroutines; Add before go; wg.Go"},
-	{"mutex", "互斥锁和读写锁", "one holder at a time; defer Unlock; fatal misuse"},
-	{"rwmutex", "互斥锁和读写锁", "one writer or many readers; writer preference; when it pays"},
-	{"channel", "Channel", "every cell of the channel-state table, performed"},
-	{"selectloop", "for-select", "select, random choice, for-select, the cost of spinning"},
-	{"done", "done channel", "leaks, the done channel, and pipeline stages that stop"},
-	{"ctxdemo", "Context 包", "cancellation, deadlines and values down a context tree"},
-	{"timer", "定时器", "time.After, Timer, Ticker under the Go 1.23 rules"},
+	{Package: "waitgroup", Title: "WaitGroup", Summary: "waiting for a group of goroutines; Add before go; wg.Go"},
+	{Package: "mutex", Title: "互斥锁和读写锁", Summary: "one holder at a time; defer Unlock; fatal misuse"},
+	{Package: "rwmutex", Title: "互斥锁和读写锁", Summary: "one writer or many readers; writer preference; when it pays"},
+	{Package: "channel", Title: "Channel", Summary: "every cell of the channel-state table, performed"},
+	{Package: "selectloop", Title: "for-select", Summary: "select, random choice, for-select, the cost of spinning"},
+	{Package: "done", Title: "done channel", Summary: "leaks, the done channel, and pipeline stages that stop"},
+	{Package: "ctxdemo", Title: "Context 包", Summary: "cancellation, deadlines and values down a context tree"},
+	{Package: "timer", Title: "定时器", Summary: "time.After, Timer, Ticker under the Go 1.23 rules"},
+
+	{Package: "once", Title: "sync.Once", Summary: "one run for every caller; OnceFunc, OnceValue; panics", Beyond: true},
+	{Package: "cond", Title: "sync.Cond", Summary: "Wait in a loop, Signal and Broadcast, cancellable waits", Beyond: true},
+	{Package: "pool", Title: "sync.Pool", Summary: "what Get returns, emptied by the GC, allocations saved", Beyond: true},
+	{Package: "atomicdemo", Title: "sync/atomic", Summary: "lost updates, typed atomics, CAS loops, publishing", Beyond: true},
+	{Package: "datarace", Title: "memory model", Summary: "happens-before edges, DRF-SC, the race detector", Beyond: true},
+	{Package: "errgroupdemo", Title: "errgroup", Summary: "first error, cancelling the rest, SetLimit, panics", Beyond: true,
+		Imports: []string{"golang.org/x/sync/errgroup"}},
+	{Package: "semaphoredemo", Title: "semaphore", Summary: "weighted semaphores in FIFO order; channel semaphores", Beyond: true,
+		Imports: []string{"golang.org/x/sync/semaphore"}},
+	{Package: "singleflightdemo", Title: "singleflight", Summary: "one execution for concurrent callers; DoChan, Forget", Beyond: true,
+		Imports: []string{"golang.org/x/sync/singleflight"}},
+	{Package: "workerpool", Title: "worker pool", Summary: "N workers, results in order, one bound four ways", Beyond: true,
+		Imports: []string{"golang.org/x/sync/errgroup", "golang.org/x/sync/semaphore"}},
+	{Package: "ratelimit", Title: "rate limiting", Summary: "tickers, token bursts, rate.Limiter's Allow, Wait, Reserve", Beyond: true,
+		Imports: []string{"golang.org/x/time/rate"}},
 }
 
 // A Section is one loaded section package.
