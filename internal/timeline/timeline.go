@@ -31,8 +31,8 @@ const (
 	RWMutex     = "sync.RWMutex"
 	WaitGroup   = "sync.WaitGroup"
 	Cond        = "sync.Cond"
-	Sleep       = "sleep" // time.Sleep, or a timer's channel
-	Other       = "other" // anything else the trace reports, such as network I/O
+	Sleep       = "sleep" // time.Sleep
+	Other       = "other" // anything else the trace reports, such as network I/O; Span.Detail says what
 )
 
 // A Span is a stretch of time during which a goroutine stays in one state.
@@ -41,6 +41,10 @@ type Span struct {
 	From, To time.Duration
 	State    State
 	Reason   string `json:",omitempty"` // for Blocked: one of the reasons above
+	// Detail is, for Blocked with Reason Other, the runtime's own words
+	// for the block as the trace records them, such as "network",
+	// "synctest" or "GC mark assist wait for work".
+	Detail string `json:",omitempty"`
 }
 
 // A Wake is the moment a blocked goroutine became runnable again.
