@@ -97,13 +97,13 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	s.leaf("rect", "", "width", "100%", "height", "100%", "fill", "#ffffff")
 	s.leaf("text", title, "x", itoa(nameX), "y", "22", "font-size", "14", "font-weight", "bold")
 
-	x := func(t time.Duration) string { return itoa(plotX) }
+	// xh returns the x of time t in hundredths of a pixel, x as text.
+	xh := func(time.Duration) int64 { return plotX * 100 }
 	if tl.Duration > 0 {
 		sc := scale{d: tl.Duration, n: plotW * 100}
-		x = func(t time.Duration) string {
-			return hundredths(plotX*100 + muldiv(int64(sc.clamp(t)), sc.n, int64(sc.d)))
-		}
+		xh = func(t time.Duration) int64 { return plotX*100 + muldiv(int64(sc.clamp(t)), sc.n, int64(sc.d)) }
 	}
+	x := func(t time.Duration) string { return px(xh(t)) }
 
 	// The axis, its ticks and grid lines.
 	s.open("g", "class", "axis", "stroke", "#9e9e9e", "fill", "#424242")
@@ -142,7 +142,7 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 			} else if k == other && sp.State != timeline.Blocked {
 				what = string(sp.State)
 			}
-			s.open("rect", "x", x(from), "y", itoa(top+barY), "width", minus(x(to), x(from)), "height", itoa(barH), "fill", kinds[k].color)
+			s.open("rect", "x", x(from), "y", itoa(top+barY), "width", px(xh(to)-xh(from)), "height", itoa(barH), "fill", kinds[k].color)
 			s.leaf("title", fmt.Sprintf("%s %s from %s to %s (%s)", names[i], what, u.format(from), u.format(to), u.format(to-from)))
 			s.close("rect")
 		}
@@ -153,21 +153,23 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	s.open("g", "class", "wakes", "stroke", "#212121", "fill", "#212121")
 	for _, wk := range sortedWakes(tl) {
 		top := lanesY + wk.lane*laneH
-		text := wakeText(wk, names, u)
+		elem := "line"
 		if wk.By < 0 || wk.By >= len(tl.Lanes) || wk.By == wk.lane {
-			s.open("polygon", "points", fmt.Sprintf("%s,%d %s,%d %s,%d",
-				minus(x(wk.At), "4"), top+1, plus(x(wk.At), "4"), top+1, x(wk.At), top+barY))
+			// No lane to draw an arrow from: a notch above the bar.
+			elem = "polygon"
+			s.open(elem, "class", "wake", "points", fmt.Sprintf("%s,%d %s,%d %s,%d",
+				px(xh(wk.At)-400), top+1, px(xh(wk.At)+400), top+1, x(wk.At), top+barY))
 		} else {
 			y1 := lanesY + wk.By*laneH + laneH/2
 			y2 := top + barY
 			if wk.By > wk.lane {
 				y2 = top + barY + barH
 			}
-			s.open("line", "class", "wake", "x1", x(wk.At), "y1", itoa(y1), "x2", x(wk.At), "y2", itoa(y2),
+			s.open(elem, "class", "wake", "x1", x(wk.At), "y1", itoa(y1), "x2", x(wk.At), "y2", itoa(y2),
 				"stroke-width", "1.5", "marker-end", "url(#wake)")
 		}
-		s.leaf("title", text)
-		s.e.EncodeToken(xml.EndElement{}) // placeholder, replaced below
+		s.leaf("title", wakeText(wk, names, u))
+		s.close(elem)
 	}
 	s.close("g")
 
@@ -178,9 +180,6 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	// The legend.
 	s.open("g", "class", "legend")
 	lx, ly := nameX, height-8-legendRows*legendRowH
-	if tl.Duration <= 0 {
-		ly -= 0
-	}
 	for _, it := range legend {
 		if lx+it.width() > svgWidth-nameX && lx > nameX {
 			lx, ly = nameX, ly+legendRowH
@@ -205,4 +204,230 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	buf.WriteByte('\n')
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// A legendItem is a kind, or the wake arrow, with its words.
+type legendItem struct {
+	kind  kind
+	wake  bool
+	label string
+}
+
+// width is how much room the item takes in a row of the legend.
+func (it legendItem) width() int {
+	return 18 + len([]rune(it.label))*charW + 18
+}
+
+// legendItems returns the kinds tl shows, in the order of kinds, then the
+// wake arrow if tl has wakes.
+func legendItems(tl *timeline.Timeline) []legendItem {
+	var used [nKinds]bool
+	wakes := false
+	for _, l := range tl.Lanes {
+		for _, sp := range l.Spans {
+			used[kindOf(sp)] = true
+		}
+		wakes = wakes || len(l.Wakes) > 0
+	}
+	var items []legendItem
+	for k := range nKinds {
+		if used[k] {
+			items = append(items, legendItem{kind: k, label: kinds[k].label})
+		}
+	}
+	if wakes {
+		items = append(items, legendItem{wake: true, label: "woken by the lane the arrow comes from"})
+	}
+	return items
+}
+
+// layoutLegend returns how many rows the legend takes.
+func layoutLegend(items []legendItem) int {
+	rows, lx := 0, nameX
+	for i, it := range items {
+		if i == 0 || lx+it.width() > svgWidth-nameX && lx > nameX {
+			rows++
+			lx = nameX
+		}
+		lx += it.width()
+	}
+	return rows
+}
+
+// displayName is a lane's function name as its tooltip shows it.
+func displayName(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return name
+}
+
+// An svgWriter writes elements, keeping the first error.
+type svgWriter struct {
+	e   *xml.Encoder
+	err error
+}
+
+// open starts an element with attributes given as name, value pairs.
+func (s *svgWriter) open(name string, attrs ...string) {
+	if s.err != nil {
+		return
+	}
+	start := xml.StartElement{Name: xml.Name{Local: name}}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
+	}
+	s.err = s.e.EncodeToken(start)
+}
+
+// close ends the element name.
+func (s *svgWriter) close(name string) {
+	if s.err != nil {
+		return
+	}
+	s.err = s.e.EncodeToken(xml.EndElement{Name: xml.Name{Local: name}})
+}
+
+// leaf writes a whole element holding text, if any.
+func (s *svgWriter) leaf(name, text string, attrs ...string) {
+	s.open(name, attrs...)
+	if text != "" && s.err == nil {
+		s.err = s.e.EncodeToken(xml.CharData(text))
+	}
+	s.close(name)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// px writes hundredths of a pixel as pixels, without trailing zeros.
+func px(h int64) string {
+	sign := ""
+	if h < 0 {
+		sign, h = "-", -h
+	}
+	s := sign + strconv.FormatInt(h/100, 10)
+	if f := h % 100; f != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%02d", f), "0")
+	}
+	return s
+}
+
+// Redraw reads the timeline an SVG picture holds in its metadata, as
+// [SVG] writes it, and draws it again with this renderer. A picture this
+// renderer drew comes back byte for byte, so a test can tell that a
+// committed picture is fresh by comparing the two; [CheckFresh] does.
+func Redraw(svg []byte) ([]byte, error) {
+	tl, err := readTimeline(svg)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := SVG(&b, tl); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// CheckFresh returns nil if this renderer draws the picture svg exactly
+// as it is from the timeline in its metadata, and otherwise an error that
+// says which renderer drew it or where the two differ.
+func CheckFresh(svg []byte) error {
+	again, err := Redraw(svg)
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(again, svg) {
+		return nil
+	}
+	if m, _ := findMetadata(svg); m.Renderer != "draw "+Version {
+		return fmt.Errorf("draw: the picture was drawn by renderer %q, not by the current %q: draw it again", m.Renderer, "draw "+Version)
+	}
+	got, want := strings.Split(string(svg), "\n"), strings.Split(string(again), "\n")
+	for i := range max(len(got), len(want)) {
+		g, w := "", ""
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			return fmt.Errorf("draw: the picture is not what the current renderer draws from its timeline; line %d is %q, want %q", i+1, g, w)
+		}
+	}
+	return errors.New("draw: the picture is not what the current renderer draws from its timeline")
+}
+
+// metadata is the element of a picture that holds its timeline.
+type metadata struct {
+	Renderer string `xml:"renderer,attr"`
+	JSON     string `xml:",chardata"`
+}
+
+// findMetadata returns the one timeline element inside the <metadata> of
+// an SVG picture.
+func findMetadata(svg []byte) (metadata, error) {
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	var (
+		found []metadata
+		depth int // of the element that encloses the next token
+		meta  int // depth inside the <metadata> under the root, or 0
+	)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return metadata{}, fmt.Errorf("draw: not an SVG picture: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 && t.Name.Local != "svg" {
+				return metadata{}, fmt.Errorf("draw: not an SVG picture: its root is <%s>", t.Name.Local)
+			}
+			if depth == meta && t.Name.Space == metadataSpace && t.Name.Local == "timeline" {
+				var m metadata
+				if err := d.DecodeElement(&m, &t); err != nil {
+					return metadata{}, fmt.Errorf("draw: not an SVG picture: %v", err)
+				}
+				found = append(found, m)
+				continue
+			}
+			depth++
+			if depth == 2 && t.Name.Local == "metadata" {
+				meta = depth
+			}
+		case xml.EndElement:
+			if depth == meta {
+				meta = 0
+			}
+			depth--
+		}
+	}
+	switch len(found) {
+	case 0:
+		return metadata{}, errors.New("draw: the picture holds no timeline in its <metadata>, so it was not drawn by this package")
+	case 1:
+		return found[0], nil
+	}
+	return metadata{}, fmt.Errorf("draw: the picture holds %d timelines in its <metadata>, not one", len(found))
+}
+
+// readTimeline returns the timeline a picture holds in its metadata.
+func readTimeline(svg []byte) (*timeline.Timeline, error) {
+	m, err := findMetadata(svg)
+	if err != nil {
+		return nil, err
+	}
+	d := json.NewDecoder(strings.NewReader(m.JSON))
+	d.DisallowUnknownFields()
+	var tl timeline.Timeline
+	if err := d.Decode(&tl); err != nil {
+		return nil, fmt.Errorf("draw: the timeline in the picture's <metadata> is not valid: %v", err)
+	}
+	if d.More() {
+		return nil, errors.New("draw: the timeline in the picture's <metadata> is followed by more data")
+	}
+	return &tl, nil
 }
