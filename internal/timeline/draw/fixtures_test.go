@@ -1,7 +1,6 @@
 package draw
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/goprimer/concurrency/internal/timeline"
@@ -12,9 +11,9 @@ const (
 	ms = time.Millisecond
 )
 
-// handoff is an unbuffered handoff: main starts a worker and blocks
-// receiving; the worker runs, sends, and wakes main, then blocks sending
-// its second value... until main receives it.
+// handoff is the package doc's timeline: main blocks on a receive until
+// func1 sends, func1 then waits for a Mutex that main unlocks, and main
+// waits on a WaitGroup until func1 is done.
 func handoff() *timeline.Timeline {
 	return &timeline.Timeline{
 		Example:  "Example_handoff",
@@ -143,5 +142,3 @@ func fixtures() []struct {
 		{"no lanes", &timeline.Timeline{Duration: ms}},
 	}
 }
-
-var _ = fmt.Sprint

@@ -154,11 +154,10 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	for _, wk := range sortedWakes(tl) {
 		top := lanesY + wk.lane*laneH
 		elem := "line"
-		if wk.By < 0 || wk.By >= len(tl.Lanes) || wk.By == wk.lane {
-			// No lane to draw an arrow from: a notch above the bar.
+		if !fromLane(wk.Wake, wk.lane, len(tl.Lanes)) {
+			// No other lane to draw an arrow from: a notch above the bar.
 			elem = "polygon"
-			s.open(elem, "class", "wake", "points", fmt.Sprintf("%s,%d %s,%d %s,%d",
-				px(xh(wk.At)-400), top+1, px(xh(wk.At)+400), top+1, x(wk.At), top+barY))
+			s.open(elem, "class", "wake", "points", notch(xh(wk.At), top+barY))
 		} else {
 			y1 := lanesY + wk.By*laneH + laneH/2
 			y2 := top + barY
@@ -184,10 +183,13 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 		if lx+it.width() > svgWidth-nameX && lx > nameX {
 			lx, ly = nameX, ly+legendRowH
 		}
-		if it.wake {
+		switch it.wake {
+		case 2:
+			s.leaf("polygon", "", "points", notch((int64(lx)+6)*100, ly+12), "fill", "#212121")
+		case 1:
 			s.leaf("line", "", "x1", itoa(lx+6), "y1", itoa(ly+2), "x2", itoa(lx+6), "y2", itoa(ly+14),
 				"stroke", "#212121", "stroke-width", "1.5", "marker-end", "url(#wake)")
-		} else {
+		default:
 			s.leaf("rect", "", "x", itoa(lx), "y", itoa(ly+2), "width", "12", "height", "12", "fill", kinds[it.kind].color)
 		}
 		s.leaf("text", it.label, "x", itoa(lx+18), "y", itoa(ly+12))
@@ -209,7 +211,7 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 // A legendItem is a kind, or the wake arrow, with its words.
 type legendItem struct {
 	kind  kind
-	wake  bool
+	wake  int // 0, or 1 for the wake arrow, 2 for the notch
 	label string
 }
 
@@ -219,15 +221,21 @@ func (it legendItem) width() int {
 }
 
 // legendItems returns the kinds tl shows, in the order of kinds, then the
-// wake arrow if tl has wakes.
+// wake arrow and the notch, if tl has them.
 func legendItems(tl *timeline.Timeline) []legendItem {
 	var used [nKinds]bool
-	wakes := false
-	for _, l := range tl.Lanes {
+	arrow, notch := false, false
+	for i, l := range tl.Lanes {
 		for _, sp := range l.Spans {
 			used[kindOf(sp)] = true
 		}
-		wakes = wakes || len(l.Wakes) > 0
+		for _, w := range l.Wakes {
+			if fromLane(w, i, len(tl.Lanes)) {
+				arrow = true
+			} else {
+				notch = true
+			}
+		}
 	}
 	var items []legendItem
 	for k := range nKinds {
@@ -235,10 +243,25 @@ func legendItems(tl *timeline.Timeline) []legendItem {
 			items = append(items, legendItem{kind: k, label: kinds[k].label})
 		}
 	}
-	if wakes {
-		items = append(items, legendItem{wake: true, label: "woken by the lane the arrow comes from"})
+	if arrow {
+		items = append(items, legendItem{wake: 1, label: "woken by the lane the arrow comes from"})
+	}
+	if notch {
+		items = append(items, legendItem{wake: 2, label: "woken by none of the lanes"})
 	}
 	return items
+}
+
+// fromLane reports whether wake w of lane i came from another of n lanes,
+// and so is drawn as an arrow from it rather than as a notch.
+func fromLane(w timeline.Wake, i, n int) bool {
+	return w.By >= 0 && w.By < n && w.By != i
+}
+
+// notch returns the points of the notch above a bar at x, in hundredths
+// of a pixel, whose top is y.
+func notch(x int64, y int) string {
+	return fmt.Sprintf("%s,%d %s,%d %s,%d", px(x-400), y-5, px(x+400), y-5, px(x), y)
 }
 
 // layoutLegend returns how many rows the legend takes.
