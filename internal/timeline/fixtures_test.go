@@ -116,6 +116,78 @@ func writer(rw *sync.RWMutex, done chan<- struct{}) {
 	close(done)
 }
 
+// TestRWMutexWriterWaitsForTheWriter traces a writer blocked in Lock while
+// main holds the write lock: the writer waits on the Mutex inside the
+// RWMutex, and the block is still the RWMutex's.
+func TestRWMutexWriterWaitsForTheWriter(t *testing.T) {
+	var rw sync.RWMutex
+	parked, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		waitParked(map[string]string{"rwWriterMain": "chan receive", "writer": "sync.Mutex.Lock"})
+		close(parked)
+	}()
+	var tl *timeline.Timeline
+	watchdog.Within(t, "the second writer parks until main's write lock is released", func() {
+		tl = record(t, func() { rwWriterMain(&rw, parked, done) })
+		<-done
+	})
+	requireStory(t, tl,
+		"main: run, blocked chan receive, woken by nobody, run",
+		"writer: run, blocked sync.RWMutex, woken by main, run")
+}
+
+func rwWriterMain(rw *sync.RWMutex, parked <-chan struct{}, done chan struct{}) {
+	rw.Lock()
+	go writer(rw, done)
+	<-parked
+	rw.Unlock()
+}
+
+// TestCondWaitRelocks traces main woken from Cond.Wait while the signaller
+// still holds the lock: Wait then blocks relocking c.L, a block on the
+// Mutex, not the Cond, and the signaller's Unlock wakes it.
+func TestCondWaitRelocks(t *testing.T) {
+	var mu sync.Mutex
+	waiting, relocking, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	go func() {
+		waitParked(map[string]string{"condMain": "sync.Cond.Wait", "condSignaller": "chan receive"})
+		close(waiting)
+		// main can only be relocking after the Signal, so the
+		// signaller's receive now is its second.
+		waitParked(map[string]string{"condMain": "sync.Mutex.Lock", "condSignaller": "chan receive"})
+		close(relocking)
+	}()
+	var tl *timeline.Timeline
+	watchdog.Within(t, "Cond.Wait, signalled, blocks relocking the Mutex until the signaller unlocks it", func() {
+		tl = record(t, func() { condMain(&mu, waiting, relocking, done) })
+		<-done
+	})
+	requireStory(t, tl,
+		"main: run, blocked sync.Cond, woken by condSignaller, run, blocked sync.Mutex, woken by condSignaller, run",
+		"condSignaller: run, blocked chan receive, woken by nobody, run, blocked chan receive, woken by nobody, run")
+}
+
+func condMain(mu *sync.Mutex, waiting, relocking <-chan struct{}, done chan struct{}) {
+	c := sync.NewCond(mu)
+	ready := false
+	mu.Lock()
+	go condSignaller(c, &ready, waiting, relocking, done)
+	for !ready {
+		c.Wait()
+	}
+	mu.Unlock()
+}
+
+func condSignaller(c *sync.Cond, ready *bool, waiting, relocking <-chan struct{}, done chan<- struct{}) {
+	<-waiting
+	c.L.Lock()
+	*ready = true
+	c.Signal()
+	<-relocking
+	c.L.Unlock()
+	close(done)
+}
+
 // TestWaitGroupWait traces main blocked in Wait until the last Done, which
 // the finisher's goroutine calls when its function returns. The lane is
 // named after the function given to Go, not Go's own wrapper.
@@ -198,16 +270,28 @@ func signaller(c *sync.Cond, ready *bool) {
 	c.Signal()
 }
 
-// TestSleepAndTimerChannel traces a time.Sleep, then a receive from a
-// timer's channel: the first is a sleep, the second a channel receive (the
-// trace cannot tell a timer's channel from any other), and no goroutine of
-// the example wakes either: the timer does.
+// TestSleepAndTimerChannel traces a time.Sleep, then waits for a timer's
+// channel: a sleep, then a channel receive, a one-case select (which the
+// compiler makes a plain receive) and a select. The trace cannot tell a
+// timer's channel from any other, and no goroutine of the example wakes
+// any of them: the timer does.
 func TestSleepAndTimerChannel(t *testing.T) {
 	tl := traceInBubble(t, func() {
 		time.Sleep(time.Second)
 		<-time.After(time.Second)
+		select {
+		case <-time.After(time.Second):
+		}
+		never := make(chan int)
+		select {
+		case <-time.After(time.Second):
+		case <-never:
+		}
 	})
-	requireStory(t, tl, "main: run, blocked sleep, woken by nobody, run, blocked chan receive, woken by nobody, run")
+	requireStory(t, tl, "main: run, blocked sleep, woken by nobody, run, "+
+		"blocked chan receive, woken by nobody, run, "+
+		"blocked chan receive, woken by nobody, run, "+
+		"blocked select, woken by nobody, run")
 }
 
 // TestSystemCall traces a write to a file: the lane shows the system call.

@@ -14,7 +14,7 @@ import (
 // lane of its own.
 //
 // A process records one execution trace at a time: Record returns the
-// error of [trace.Start] if a trace is already running, such as the one
+// error of [runtime/trace.Start] if a trace is already running, such as the one
 // go test -trace records, and tests that call it must not run in
 // parallel with each other. If main panics or calls [runtime.Goexit],
 // Record stops the trace before the panic goes on.

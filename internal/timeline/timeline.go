@@ -8,6 +8,58 @@
 // in package draw, and cmd/primer wires both to its -timeline and -svg
 // flags. A Timeline marshals to JSON, so a drawing can carry the timeline
 // it was drawn from.
+//
+// # Recording and parsing
+//
+// A traced program runs the example's main inside the region [Region], on
+// its main goroutine, while [runtime/trace] records; [Record] does that in
+// the calling process. [Parse] reads the trace with golang.org/x/exp/trace,
+// which reads the format that Go 1.26 and Go 1.27 both write, and keeps
+// what happened between the region's begin and end:
+//
+//   - The lanes are the goroutine that opened the region, and every
+//     goroutine that a lane's goroutine created while the region was open,
+//     down any number of generations. Goroutines that start in package
+//     runtime, such as the GC workers that the goroutine starting the
+//     first collection creates, are left out, and so is any goroutine that
+//     was started before the region or by a goroutine that is no lane.
+//   - A lane is named after the function its goroutine started in, which
+//     the trace records with the creation (the go statement's wrapper for
+//     its arguments already resolved to the function it wraps). A
+//     goroutine that a Go method starts, such as [sync.WaitGroup.Go], runs
+//     that method's closure first: its lane is named after the function
+//     given to Go once the trace has a stack of the goroutine (when it
+//     blocks, for one), and after the closure if it has none.
+//   - The spans are the goroutine's states, cut to the region: Running,
+//     Runnable (created, woken, preempted or yielding), Blocked, and Syscall.
+//   - A wake is a move from blocked to runnable. The trace records which
+//     goroutine made it, and Wake.By is that goroutine's lane. It is -1 when
+//     that goroutine is no lane, or when the runtime made the move between
+//     goroutines, as it does when a timer fires or a sleep ends.
+//
+// # Blocking reasons
+//
+// The runtime gives each block one of a few reasons, the same words in Go
+// 1.26 and Go 1.27. Parse maps them to the package's reasons:
+//
+//   - "chan receive", "chan send" and "select" are [ChanReceive],
+//     [ChanSend] and [Select]. A select with one case and no default is
+//     compiled to a plain send or receive, and shows as one.
+//   - "sleep" is [Sleep], from [time.Sleep]. A wait for a timer's channel,
+//     such as <-[time.After](d), is a channel receive (or a select) like any
+//     other: the trace does not say which channel it was, only that no
+//     goroutine of the example sent on it.
+//   - "sync.(*Cond).Wait" is [Cond].
+//   - "sync" is every semaphore wait, so Parse reads the stack of the
+//     block, which starts at the method of package sync that was called:
+//     [Mutex] for sync.Mutex.Lock, [WaitGroup] for sync.WaitGroup.Wait,
+//     [RWMutex] for any RWMutex method, including a Lock that waits on the
+//     Mutex inside the RWMutex. A Cond.Wait that, woken, waits to lock c.L
+//     again is blocked on a [Mutex] (or an RWMutex), not on the Cond.
+//   - Anything else is [Other], with the runtime's words in Span.Detail:
+//     "forever" for a nil channel or an empty select, "network",
+//     "synctest" for [testing/synctest.Wait], the garbage collector's waits,
+//     and "sync" for a semaphore outside package sync.
 package timeline
 
 import "time"

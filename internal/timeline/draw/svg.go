@@ -136,14 +136,8 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 		for _, sp := range l.Spans {
 			from, to := sp.From, max(sp.From, sp.To)
 			k := kindOf(sp)
-			what := kinds[k].label
-			if k == other && sp.State == timeline.Blocked && sp.Reason != "" && sp.Reason != timeline.Other {
-				what = "blocked on " + sp.Reason
-			} else if k == other && sp.State != timeline.Blocked {
-				what = string(sp.State)
-			}
 			s.open("rect", "x", x(from), "y", itoa(top+barY), "width", px(xh(to)-xh(from)), "height", itoa(barH), "fill", kinds[k].color)
-			s.leaf("title", fmt.Sprintf("%s %s from %s to %s (%s)", names[i], what, u.format(from), u.format(to), u.format(to-from)))
+			s.leaf("title", fmt.Sprintf("%s %s from %s to %s (%s)", names[i], spanWords(sp), u.format(from), u.format(to), u.format(to-from)))
 			s.close("rect")
 		}
 		s.close("g")
@@ -206,6 +200,23 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	buf.WriteByte('\n')
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// spanWords says what a span's goroutine was doing, as its tooltip says
+// it: for another reason, the runtime's own words for it, if known.
+func spanWords(sp timeline.Span) string {
+	k := kindOf(sp)
+	switch {
+	case k != other:
+		return kinds[k].label
+	case sp.State != timeline.Blocked:
+		return string(sp.State)
+	case sp.Detail != "":
+		return "blocked: " + sp.Detail
+	case sp.Reason != "" && sp.Reason != timeline.Other:
+		return "blocked on " + sp.Reason
+	}
+	return kinds[k].label
 }
 
 // A legendItem is a kind, or the wake arrow, with its words.

@@ -253,3 +253,20 @@ func TestPixels(t *testing.T) {
 		assert.Equal(t, want, px(h), "px(%d)", h)
 	}
 }
+
+// TestSpanWords checks what a bar's tooltip says its goroutine did.
+func TestSpanWords(t *testing.T) {
+	for _, c := range []struct {
+		span timeline.Span
+		want string
+	}{
+		{timeline.Span{State: timeline.Running}, "running"},
+		{timeline.Span{State: timeline.Blocked, Reason: timeline.Cond}, "blocked on sync.Cond"},
+		{timeline.Span{State: timeline.Blocked, Reason: timeline.Other, Detail: "network"}, "blocked: network"},
+		{timeline.Span{State: timeline.Blocked, Reason: timeline.Other}, "blocked, other reason"},
+		{timeline.Span{State: timeline.Blocked, Reason: "something new"}, "blocked on something new"},
+		{timeline.Span{State: "waiting"}, "waiting"},
+	} {
+		assert.Equal(t, c.want, spanWords(c.span), "%+v", c.span)
+	}
+}
