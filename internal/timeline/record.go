@@ -10,8 +10,8 @@ import (
 // Record runs main on the calling goroutine inside the region [Region],
 // with the runtime's execution trace recording from just before to just
 // after, and returns the trace for [Parse]. The goroutine that calls
-// Record becomes the main lane, and every goroutine main starts becomes a
-// lane of its own.
+// Record becomes the main lane, and every goroutine that main starts, and
+// that those start, becomes a lane of its own.
 //
 // A process records one execution trace at a time: Record returns the
 // error of [runtime/trace.Start] if a trace is already running, such as the one
