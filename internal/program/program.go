@@ -12,7 +12,9 @@
 //
 // through the function runExample of the file run.go, which by default
 // just calls it; a tool that needs to watch an example run (trace it,
-// time it) writes its own run.go with [Options.Run].
+// time it) writes its own run.go with [Options.Run]. [TracedRun] is one:
+// a program built with it records the runtime execution trace of an
+// example when the environment variable [TraceEnv] names a file.
 //
 // The program's module requires this module and replaces it by the
 // directory of its source, so examples that import the section's own
@@ -40,6 +42,7 @@ import (
 
 	"github.com/goprimer/concurrency/internal/gocmd"
 	"github.com/goprimer/concurrency/internal/lesson"
+	"github.com/goprimer/concurrency/internal/timeline"
 )
 
 // Module is the module path of a generated program.
@@ -77,6 +80,105 @@ const defaultRun = `package main
 // runExample runs one example: it calls the example's main function.
 func runExample(name string, main func()) { main() }
 `
+
+// TraceEnv is the environment variable that makes a program built with
+// [TracedRun] record the trace of the example it runs, into the file it
+// names.
+const TraceEnv = "PRIMER_TRACE"
+
+// TracedRun is a run.go for [Options.Run] that traces. With [TraceEnv]
+// unset or empty, runExample just calls the example's main function, as
+// the default run.go does. With it set, runExample removes it from the
+// environment the example sees, creates the file it names, starts the
+// runtime's execution trace into it, runs main inside the trace region
+// [timeline.Region] on the goroutine that called it, stops the trace and
+// closes the file; a trace that cannot be started or written makes the
+// program exit with status 3 before or after the example, with a line on
+// its standard error. The example's standard output is its own: the trace
+// goes only to the file. If main panics, the trace is still stopped and
+// written, up to the panic (the region ends as the panic leaves it), and
+// the panic goes on.
+var TracedRun = fmt.Appendf(nil, `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/trace"
+)
+
+// runExample runs one example: it calls the example's main function, in
+// the trace region %[2]q if %[1]s names a file to write the trace to.
+func runExample(name string, main func()) {
+	file := os.Getenv(%[1]q)
+	if file == "" {
+		main()
+		return
+	}
+	os.Unsetenv(%[1]q)
+	f, err := os.Create(file)
+	if err != nil {
+		traceFailed(name, err)
+	}
+	w := &traceWriter{f: f}
+	if err := trace.Start(w); err != nil {
+		traceFailed(name, err)
+	}
+	stopped := false
+	defer func() {
+		if !stopped { // main panicked: keep what was recorded
+			trace.Stop()
+			f.Close()
+		}
+	}()
+	trace.WithRegion(context.Background(), %[2]q, main)
+	trace.Stop() // returns once every write of the trace is done
+	stopped = true
+	if err := w.err; err != nil {
+		traceFailed(name, err)
+	}
+	if err := f.Close(); err != nil {
+		traceFailed(name, err)
+	}
+}
+
+// A traceWriter writes the trace to its file and keeps the first error,
+// which package trace would drop.
+type traceWriter struct {
+	f   *os.File
+	err error
+}
+
+func (w *traceWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+func traceFailed(name string, err error) {
+	fmt.Fprintf(os.Stderr, "program: tracing %%s: %%v\n", name, err)
+	os.Exit(3)
+}
+`, TraceEnv, timeline.Region)
+
+// PlayName returns the name fn, a function of a program as the runtime
+// names it (in a stack or an execution trace), would have in the
+// example's own Play program, where the example's code is package main:
+// "primer.run/Example_table.main.func1" is "main.main.func1", and
+// "primer.run/Example_table.worker" is "main.worker". Other names, of the
+// standard library or this module, are returned as they are.
+func PlayName(fn string) string {
+	rest, ok := strings.CutPrefix(fn, Module+"/")
+	if !ok {
+		return fn
+	}
+	if _, name, ok := strings.Cut(rest, "."); ok {
+		return "main." + name
+	}
+	return fn
+}
 
 // Write writes a program of the examples exs of section s into dir, which
 // must exist and be empty, for the module source in the directory source.
