@@ -175,7 +175,7 @@ func short(name string) string {
 func requireStory(t *testing.T, tl *timeline.Timeline, want ...string) {
 	t.Helper()
 	got := story(tl)
-	require.Equal(t, want, got, "lanes' stories (got is second); the timeline:\n%s", dump(tl))
+	require.Equal(t, want, got, "each lane's states in order; the timeline:\n%s", dump(tl))
 }
 
 // dump shows a timeline with its timings, for failure messages.

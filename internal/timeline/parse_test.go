@@ -49,7 +49,7 @@ func TestLaneNames(t *testing.T) {
 	}
 	const pkg = "github.com/goprimer/concurrency/internal/timeline_test."
 	require.Equal(t, []string{"main", pkg + "sender", pkg + "TestLaneNames.func1.1", pkg + "TestLaneNames.func1.2"}, names,
-		"lane names, in the order the goroutines were created (got is second)")
+		"lane names, in the order the goroutines were created")
 	ids := map[int64]bool{}
 	for _, l := range tl.Lanes {
 		ids[l.Goroutine] = true
