@@ -18,8 +18,10 @@ import (
 // main lane, and the region's begin and end are the timeline's start and
 // end.
 //
-// A trace that is not an execution trace, is cut short, or has no
-// complete region [Region] gives an error of one line.
+// A trace that is not an execution trace, that is cut short (anywhere but
+// between two of the generations the runtime writes it in, where what
+// remains is a whole trace), or that has no complete region [Region] gives
+// an error of one line.
 func Parse(r io.Reader, example string) (tl *Timeline, err error) {
 	defer func() {
 		// The reader validates the trace, but it is a young package and a
