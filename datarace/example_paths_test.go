@@ -5,7 +5,7 @@ import (
 	"sync"
 )
 
-// count adds up 1 to 100 in a total guarded by a Mutex. In verbose mode it
+// count adds up 1 to 10 in a total guarded by a Mutex. In verbose mode it
 // also starts a goroutine that reads the total without the lock: a data
 // race, on a path that runs only when verbose is true.
 func count(verbose bool) int {
@@ -19,7 +19,7 @@ func count(verbose bool) int {
 			fmt.Println("so far:", total) // the bug: reads total without mu
 		})
 	}
-	for i := range 100 {
+	for i := range 10 {
 		wg.Go(func() {
 			mu.Lock()
 			defer mu.Unlock()
@@ -36,5 +36,5 @@ func count(verbose bool) int {
 func Example_pathNotTaken() {
 	fmt.Println("total:", count(false))
 	// Output:
-	// total: 5050
+	// total: 55
 }

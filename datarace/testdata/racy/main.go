@@ -296,7 +296,7 @@ func litmusPlain() string {
 	return fmt.Sprintf("litmus-plain: r1 = %d, r2 = %d", r1, r2)
 }
 
-// count adds up 1 to 100 in a Mutex-guarded total. With verbose set, it
+// count adds up 1 to 10 in a Mutex-guarded total. With verbose set, it
 // also starts a goroutine that reads the total without the lock: a data
 // race, on a path that runs only when verbose is true.
 func count(verbose bool) string {
@@ -309,7 +309,7 @@ func count(verbose bool) string {
 	if verbose {
 		wg.Go(func() { peeked = total }) // the bug: reads total without mu
 	}
-	for i := range 100 {
+	for i := range 10 {
 		wg.Go(func() {
 			mu.Lock()
 			total += i + 1
