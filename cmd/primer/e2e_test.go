@@ -56,15 +56,16 @@ func TestExamplesBuildAndRunForReal(t *testing.T) {
 	assert.Contains(t, stdout.String(), "Output (ran now; matches its verified // Output:):\n    as promised\n")
 }
 
-// TestCtrlCLeavesNoFileBehind interrupts primer while an example runs:
-// it must stop the example, remove its temporary directory and exit 130.
+// TestCtrlCLeavesNoFileBehind interrupts primer while an example runs,
+// traced: it must stop the example, remove its temporary directory with
+// the traces in it, and exit 130.
 func TestCtrlCLeavesNoFileBehind(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(t.Context(), childLimit)
 	defer cancel()
 	tmp := t.TempDir()
 	var stderr bytes.Buffer
-	cmd := self(t, ctx, "fixtures", "hang")
+	cmd := self(t, ctx, "fixtures", "-timeline", "hang")
 	cmd.Env = append(cmd.Env, "TMPDIR="+tmp)
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())

@@ -6,6 +6,7 @@
 //	go run ./cmd/primer                  # list the sections
 //	go run ./cmd/primer channel          # read a section, run its examples
 //	go run ./cmd/primer -run table channel
+//	go run ./cmd/primer -timeline -run unbuffered channel
 //	go run ./cmd/primer -h               # usage and the sections
 //
 // or from any directory, without a clone:
@@ -24,10 +25,24 @@
 // A section may be named as its directory is written: channel, Channel,
 // ./channel or channel/.
 //
-// Primer never writes into the module: it writes the section's examples
-// as one program into a temporary directory, builds it with one go build,
-// runs each example in a process of its own (stopped after -timeout), and
-// removes the directory on exit, on Ctrl-C and on SIGTERM.
+// The -timeline flag shows what the printed lines do not: which goroutine
+// ran, which one waited, on what, and who woke it. Each example then runs
+// with the runtime's execution trace recording (its output is unchanged,
+// and still checked), and after its output primer draws its timeline, one
+// lane for main and one for each goroutine the example started, in 80
+// columns: in Unicode blocks, or in plain ASCII when the locale (LC_ALL,
+// else LC_CTYPE, else LANG) is not UTF-8. The -svg flag writes the same
+// timelines as standalone SVG pictures into a directory, one per example,
+// named SECTION-EXAMPLE.svg; without -timeline it prints one line per
+// picture instead of the lesson. The pictures in docs/timelines are drawn
+// so: go generate ./docs/timelines draws them again.
+//
+// Primer never writes into the module, unless -svg names a directory in
+// it: it writes the section's examples as one program into a temporary
+// directory, builds it with one go build, runs each example in a process
+// of its own (stopped after -timeout) that writes its trace, if asked,
+// into that directory too, and removes the directory on exit, on Ctrl-C
+// and on SIGTERM.
 package main
 
 import (
@@ -58,6 +73,7 @@ func primer(topics []lesson.Topic, locate func(context.Context) (string, string,
 		color:    isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 		progress: isTerminal(os.Stderr),
 		rows:     screenRows(),
+		ascii:    !utf8Locale(os.Getenv),
 	}
 	return c.run(ctx, args)
 }

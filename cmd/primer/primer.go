@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -8,6 +9,7 @@ import (
 	"go/doc"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"runtime/debug"
@@ -18,6 +20,8 @@ import (
 	"github.com/goprimer/concurrency/internal/locate"
 	"github.com/goprimer/concurrency/internal/program"
 	"github.com/goprimer/concurrency/internal/runner"
+	"github.com/goprimer/concurrency/internal/timeline"
+	"github.com/goprimer/concurrency/internal/timeline/draw"
 )
 
 // width is the width of a terminal, which every line primer prints fits,
@@ -33,12 +37,13 @@ type command struct {
 	color          bool // colour headings and marks on stdout
 	progress       bool // show a progress line on stderr
 	rows           int  // the screen's height
+	ascii          bool // draw timelines in plain ASCII
 }
 
 // An executor builds a program and runs its examples.
 type executor interface {
 	build(ctx context.Context, p *program.Program) error
-	run(ctx context.Context, p *program.Program, names []string, limit time.Duration, done func(n int)) []runner.Result
+	run(ctx context.Context, p *program.Program, names []string, opts runner.Options, done func(n int)) []runner.Result
 }
 
 // realExec builds with the go command and runs each example in a process.
@@ -46,8 +51,8 @@ type realExec struct{}
 
 func (realExec) build(ctx context.Context, p *program.Program) error { return p.Build(ctx) }
 
-func (realExec) run(ctx context.Context, p *program.Program, names []string, limit time.Duration, done func(int)) []runner.Result {
-	return runner.RunAll(ctx, p.Binary, names, runtime.GOMAXPROCS(0), limit, done)
+func (realExec) run(ctx context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
+	return runner.RunAll(ctx, p.Binary, names, runtime.GOMAXPROCS(0), opts, done)
 }
 
 // locateSource finds the module's source from the working directory or
@@ -70,11 +75,16 @@ func locateSource(ctx context.Context) (string, string, error) {
 
 // options are what the arguments ask for.
 type options struct {
-	help    bool
-	run     string
-	limit   time.Duration
-	section string
+	help     bool
+	run      string
+	limit    time.Duration
+	timeline bool   // draw each example's timeline after its output
+	svg      string // the directory to write timelines to as SVG, or ""
+	section  string
 }
+
+// traced reports whether the examples run with their traces recorded.
+func (o options) traced() bool { return o.timeline || o.svg != "" }
 
 // parse reads args, which may put flags after the section too.
 func (c *command) parse(args []string) (options, error) {
@@ -83,6 +93,8 @@ func (c *command) parse(args []string) (options, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.run, "run", "", "")
 	fs.DurationVar(&o.limit, "timeout", runner.Limit, "")
+	fs.BoolVar(&o.timeline, "timeline", false, "")
+	fs.StringVar(&o.svg, "svg", "", "")
 	var sections []string
 	for {
 		err := fs.Parse(args)
@@ -106,6 +118,10 @@ func (c *command) parse(args []string) (options, error) {
 		o.section = sections[0]
 	case o.run != "":
 		return o, errors.New("-run needs a section")
+	case o.timeline:
+		return o, errors.New("-timeline needs a section")
+	case o.svg != "":
+		return o, errors.New("-svg needs a section")
 	}
 	if o.limit <= 0 {
 		return o, fmt.Errorf("-timeout %v: must be positive", o.limit)
@@ -139,12 +155,18 @@ func (c *command) run(ctx context.Context, args []string) int {
 
 // usage prints how to run primer, and the sections.
 func (c *command) usage(w io.Writer, invocation string) {
-	fmt.Fprintf(w, "usage: %s [-run regexp] [-timeout d] [section]\n\n", invocation)
+	fmt.Fprintf(w, "usage: %s [flags] [section]\n\n", invocation)
 	fmt.Fprintf(w, "Without a section, primer lists the sections. With one, it prints the\n")
-	fmt.Fprintf(w, "lesson and runs its examples.\n\n")
+	fmt.Fprintf(w, "lesson and runs its examples. The flags:\n\n")
 	fmt.Fprintf(w, "  -run regexp  run only the examples whose names match regexp; it also\n")
 	fmt.Fprintf(w, "               matches the name without Example_, ignoring case\n")
 	fmt.Fprintf(w, "  -timeout d   stop an example that runs longer than d (default %v)\n", runner.Limit)
+	fmt.Fprintf(w, "  -timeline    record each example's execution trace, and draw after its\n")
+	fmt.Fprintf(w, "               output its goroutines over time: running, runnable, or\n")
+	fmt.Fprintf(w, "               blocked and on what, and who woke whom\n")
+	fmt.Fprintf(w, "  -svg dir     record each example's execution trace, and write its\n")
+	fmt.Fprintf(w, "               timeline as a picture, dir/SECTION-EXAMPLE.svg; without\n")
+	fmt.Fprintf(w, "               -timeline, print a line per example instead of the lesson\n")
 	name := 0
 	for _, t := range c.topics {
 		name = max(name, len(t.Package))
@@ -254,7 +276,7 @@ func (c *command) lesson(ctx context.Context, source, invocation string, o optio
 		return 2
 	}
 
-	p, results, err := c.build(ctx, source, s, exs, o.limit)
+	p, results, err := c.build(ctx, source, s, exs, o)
 	if ctx.Err() != nil {
 		fmt.Fprintf(c.stderr, "primer: interrupted\n")
 		return 130
@@ -263,8 +285,32 @@ func (c *command) lesson(ctx context.Context, source, invocation string, o optio
 		fmt.Fprintf(c.stderr, "primer: %v\n", err)
 		return 1
 	}
+	var drawings []drawing
+	if o.traced() {
+		drawings = make([]drawing, len(results))
+		for i, r := range results {
+			drawings[i] = timelineOf(r)
+		}
+	}
 	out := &screen{w: c.stdout, color: c.color}
-	status := render(out, s, exs, p.Examples, results)
+	if o.svg != "" && !o.timeline {
+		return c.pictures(out, s, exs, p.Examples, results, drawings, o.svg, true)
+	}
+	var text func(*timeline.Timeline) string
+	if o.timeline {
+		text = func(tl *timeline.Timeline) string {
+			var b strings.Builder
+			if err := draw.Text(&b, tl, width, c.ascii); err != nil {
+				return err.Error() + "\n"
+			}
+			return b.String()
+		}
+	}
+	status := render(out, s, exs, p.Examples, results, drawings, text)
+	if o.svg != "" {
+		out.printf("\n")
+		status = max(status, c.pictures(out, s, exs, p.Examples, results, drawings, o.svg, false))
+	}
 	if out.lines > c.rows {
 		out.printf("\nThat was %d lines. To read one example, run it alone:\n", out.lines)
 		out.printf("    %s -run NAME %s\nor page the section: %s %s | less\n", invocation, topic.Package, invocation, topic.Package)
@@ -273,16 +319,28 @@ func (c *command) lesson(ctx context.Context, source, invocation string, o optio
 }
 
 // build writes the examples as one program in a temporary directory,
-// builds it, runs each example and removes the directory.
-func (c *command) build(ctx context.Context, source string, s *lesson.Section, exs []*doc.Example, limit time.Duration) (*program.Program, []runner.Result, error) {
+// builds it, runs each example, with its trace recorded in that directory
+// if o asks for timelines, and removes the directory.
+//
+// The program is built with program.TracedRun whether or not o asks for
+// timelines, so that the go command's cache holds one executable per
+// section for both.
+func (c *command) build(ctx context.Context, source string, s *lesson.Section, exs []*doc.Example, o options) (*program.Program, []runner.Result, error) {
 	dir, err := os.MkdirTemp("", "primer-")
 	if err != nil {
 		return nil, nil, err
 	}
 	defer os.RemoveAll(dir)
-	p, err := program.Write(dir, source, s, exs, program.Options{})
+	p, err := program.Write(dir, source, s, exs, program.Options{Run: program.TracedRun})
 	if err != nil {
 		return nil, nil, err
+	}
+	opts := runner.Options{Limit: o.limit}
+	if o.traced() {
+		opts.TraceDir = filepath.Join(dir, "traces")
+		if err := os.Mkdir(opts.TraceDir, 0o755); err != nil {
+			return nil, nil, err
+		}
 	}
 	var names []string
 	for _, e := range p.Examples {
@@ -296,7 +354,7 @@ func (c *command) build(ctx context.Context, source string, s *lesson.Section, e
 		return nil, nil, err
 	}
 	c.status("running %s: 0 of %d examples", s.Package, len(names))
-	ran := c.exec.run(ctx, p, names, limit, func(n int) {
+	ran := c.exec.run(ctx, p, names, opts, func(n int) {
 		c.status("running %s: %d of %d examples", s.Package, n, len(names))
 	})
 	results := make([]runner.Result, len(p.Examples))
@@ -323,14 +381,16 @@ func (c *command) status(format string, args ...any) {
 }
 
 // render prints the section's documentation and each example with its
-// result, and returns 1 if any example failed or did not match.
-func render(out *screen, s *lesson.Section, exs []*doc.Example, pexs []*program.Example, results []runner.Result) int {
+// result and, if text is not nil, its timeline drawn by text; it returns 1
+// if any example failed or did not match, or its timeline could not be
+// drawn.
+func render(out *screen, s *lesson.Section, exs []*doc.Example, pexs []*program.Example, results []runner.Result, drawings []drawing, text func(*timeline.Timeline) string) int {
 	out.heading(fmt.Sprintf("%s — %s", s.Package, s.Title))
 	out.printf("%s\n\n", s.ImportPath)
 	out.text(docText(s.Doc, s.Doc.Doc))
 	status := 0
 	for i, ex := range exs {
-		e, r := pexs[i], results[i]
+		e := pexs[i]
 		out.printf("\n")
 		out.heading(e.Name)
 		if ex.Doc != "" {
@@ -344,23 +404,105 @@ func render(out *screen, s *lesson.Section, exs []*doc.Example, pexs []*program.
 				out.printf("    import %q\n", ip)
 			}
 		}
-		switch {
-		case r.Err != nil:
-			out.printf("\n%s %v\n", out.paint(red, "Run: FAILED:"), r.Err)
-			out.code(r.Stdout + r.Stderr)
+		status = max(status, outcome(out, ex, results[i]))
+		if text == nil {
+			continue
+		}
+		switch d := drawings[i]; {
+		case d.err != nil:
+			out.printf("\n%s %v\n", out.paint(red, "Timeline: FAILED:"), d.err)
+			status = 1
+		case d.tl != nil:
+			out.printf("\nTimeline (from the runtime's execution trace of this run):\n")
+			out.printf("%s", text(d.tl))
+		}
+	}
+	return status
+}
+
+// outcome prints how the run r of example ex went, and returns 1 if it
+// failed or its output did not match.
+func outcome(out *screen, ex *doc.Example, r runner.Result) int {
+	switch {
+	case r.Err != nil:
+		out.printf("\n%s %v\n", out.paint(red, "Run: FAILED:"), r.Err)
+		out.code(r.Stdout + r.Stderr)
+		return 1
+	case runner.Matches(r.Stdout, ex.Output):
+		out.printf("\n%s\n", out.paint(green, "Output (ran now; matches its verified // Output:):"))
+		out.code(r.Stdout)
+		return 0
+	}
+	out.printf("\n%s\n", out.paint(red, "Output (ran now; DOES NOT MATCH its verified // Output:):"))
+	out.code(r.Stdout)
+	out.printf("\nWant:\n")
+	out.code(ex.Output)
+	return 1
+}
+
+// A drawing is the timeline of one example's run, or why it has none.
+// Both are nil for an example that did not run.
+type drawing struct {
+	tl  *timeline.Timeline
+	err error
+}
+
+// timelineOf reads the timeline of the run r from its trace, with its
+// lanes named as the example's Play program names their functions.
+func timelineOf(r runner.Result) drawing {
+	if len(r.Trace) == 0 && r.Err != nil {
+		return drawing{} // it failed before it traced anything: r.Err says why
+	}
+	tl, err := timeline.Parse(bytes.NewReader(r.Trace), r.Name)
+	if err != nil {
+		return drawing{err: err}
+	}
+	for i := range tl.Lanes {
+		tl.Lanes[i].Name = program.PlayName(tl.Lanes[i].Name)
+	}
+	return drawing{tl: tl}
+}
+
+// pictures writes the timeline of each example as an SVG picture into
+// dir, named SECTION-EXAMPLE.svg, and prints a line for each. Unless the
+// lesson was printed (brief), it also prints how each example that failed
+// or did not match ran. It returns 1 if an example failed or did not
+// match, or has no picture.
+func (c *command) pictures(out *screen, s *lesson.Section, exs []*doc.Example, pexs []*program.Example, results []runner.Result, drawings []drawing, dir string, brief bool) int {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(c.stderr, "primer: %v\n", err)
+		return 1
+	}
+	status := 0
+	for i, ex := range exs {
+		name, r, d := pexs[i].Name, results[i], drawings[i]
+		if brief && (r.Err != nil || !runner.Matches(r.Stdout, ex.Output)) {
+			out.heading(name)
+			outcome(out, ex, r)
+			out.printf("\n")
+			status = 1
+		}
+		if d.tl == nil {
+			why := "it did not run"
+			if d.err != nil {
+				why = d.err.Error()
+			}
+			out.printf("%s: no picture: %s\n", name, why)
 			status = 1
 			continue
-		case runner.Matches(r.Stdout, ex.Output):
-			out.printf("\n%s\n", out.paint(green, "Output (ran now; matches its verified // Output:):"))
-		default:
-			out.printf("\n%s\n", out.paint(red, "Output (ran now; DOES NOT MATCH its verified // Output:):"))
+		}
+		var b bytes.Buffer
+		file := filepath.Join(dir, s.Package+"-"+name+".svg")
+		err := draw.SVG(&b, d.tl)
+		if err == nil {
+			err = os.WriteFile(file, b.Bytes(), 0o644)
+		}
+		if err != nil {
+			out.printf("%s: no picture: %v\n", name, err)
 			status = 1
+			continue
 		}
-		out.code(r.Stdout)
-		if !runner.Matches(r.Stdout, ex.Output) {
-			out.printf("\nWant:\n")
-			out.code(ex.Output)
-		}
+		out.printf("wrote %s\n", file)
 	}
 	return status
 }

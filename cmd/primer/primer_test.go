@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,6 +19,7 @@ import (
 	"github.com/goprimer/concurrency/internal/lesson"
 	"github.com/goprimer/concurrency/internal/program"
 	"github.com/goprimer/concurrency/internal/runner"
+	"github.com/goprimer/concurrency/internal/timeline"
 )
 
 // TestMain makes the test binary, run with PRIMER_TEST_AS set, be primer
@@ -56,18 +56,33 @@ type fakeExec struct{ want map[string]string }
 
 func (fakeExec) build(context.Context, *program.Program) error { return nil }
 
-func (f fakeExec) run(_ context.Context, p *program.Program, names []string, _ time.Duration, done func(int)) []runner.Result {
+func (f fakeExec) run(_ context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
 	code := map[string]string{}
 	for _, e := range p.Examples {
 		code[e.Name] = e.Code
 	}
 	var rs []runner.Result
 	for i, name := range names {
-		rs = append(rs, runner.Result{Name: name, Stdout: f.want[code[name]]})
+		r := runner.Result{Name: name, Stdout: f.want[code[name]]}
+		if opts.TraceDir != "" {
+			r.Trace, r.Err = fakeTrace()
+		}
+		rs = append(rs, r)
 		done(i + 1)
 	}
 	return rs
 }
+
+// fakeTrace is the trace fakeExec gives every traced example: a real
+// execution trace, recorded once in this process, of main receiving from
+// a goroutine it starts.
+var fakeTrace = sync.OnceValues(func() ([]byte, error) {
+	return timeline.Record(func() {
+		ch := make(chan int)
+		go func() { ch <- 1 }()
+		<-ch
+	})
+})
 
 // testCommand returns primer over topics in root, with buffers for its
 // output, running examples with exec (a fakeExec if nil).
@@ -183,7 +198,7 @@ func TestHelpExitsZeroAndListsTheSectionsOnePerLine(t *testing.T) {
 		c, stdout, stderr := moduleCommand(t)
 		require.Equal(t, 0, c.run(t.Context(), []string{arg}), "exit status of %s", arg)
 		assert.Empty(t, stderr.String())
-		assert.True(t, strings.HasPrefix(stdout.String(), "usage: go run ./cmd/primer [-run regexp] [-timeout d] [section]\n"), "%s starts with the usage:\n%s", arg, stdout)
+		assert.True(t, strings.HasPrefix(stdout.String(), "usage: go run ./cmd/primer [flags] [section]\n"), "%s starts with the usage:\n%s", arg, stdout)
 		assertGroups(t, arg, stdout.String(), "\nBeyond the article:\n", func(topic lesson.Topic) string {
 			return "\n  " + topic.Package + " "
 		})
@@ -199,7 +214,7 @@ func regexpQuote(s string) string {
 }
 
 func TestWrongArgumentsGetAReasonThenTheUsage(t *testing.T) {
-	const usage = "\n\nusage: go run ./cmd/primer [-run regexp] [-timeout d] [section]\n"
+	const usage = "\n\nusage: go run ./cmd/primer [flags] [section]\n"
 	for _, tc := range []struct {
 		args   []string
 		reason string
@@ -207,6 +222,8 @@ func TestWrongArgumentsGetAReasonThenTheUsage(t *testing.T) {
 	}{
 		{[]string{"good", "extra"}, "primer: one section at a time, not good and extra", true},
 		{[]string{"-run", "x"}, "primer: -run needs a section", true},
+		{[]string{"-timeline"}, "primer: -timeline needs a section", true},
+		{[]string{"-svg", "pictures"}, "primer: -svg needs a section", true},
 		{[]string{"-bogus"}, "primer: flag provided but not defined: -bogus", true},
 		{[]string{"-timeout", "0s", "good"}, "primer: -timeout 0s: must be positive", true},
 		{[]string{"nosuch"}, `primer: no section "nosuch"; the sections are: good, mismatch, hang`, true},
@@ -416,10 +433,10 @@ Output (ran now; matches its verified // Output:):
 // failingExec runs every example into a failure of runner's.
 type failingExec struct{ fakeExec }
 
-func (failingExec) run(_ context.Context, _ *program.Program, names []string, limit time.Duration, _ func(int)) []runner.Result {
+func (failingExec) run(_ context.Context, _ *program.Program, names []string, opts runner.Options, _ func(int)) []runner.Result {
 	var rs []runner.Result
 	for _, name := range names {
-		rs = append(rs, runner.Result{Name: name, Stdout: "started\n", Err: fmt.Errorf("%s did not return within %v: stopped", name, limit)})
+		rs = append(rs, runner.Result{Name: name, Stdout: "started\n", Err: fmt.Errorf("%s did not return within %v: stopped", name, opts.Limit)})
 	}
 	return rs
 }

@@ -204,3 +204,22 @@ func screenRows() int {
 	}
 	return 24
 }
+
+// utf8Locale reports whether the locale that getenv's environment sets
+// for character types has the codeset UTF-8. As POSIX orders them, LC_ALL
+// decides if it is set and not empty, then LC_CTYPE, then LANG; with none
+// set, the locale is "C", which is ASCII. A locale is written
+// language[_territory][.codeset][@modifier], and the codeset may be
+// spelled UTF-8, utf8 or in any case between.
+func utf8Locale(getenv func(string) string) bool {
+	for _, name := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		locale := getenv(name)
+		if locale == "" {
+			continue
+		}
+		locale, _, _ = strings.Cut(locale, "@")
+		_, codeset, _ := strings.Cut(locale, ".")
+		return strings.EqualFold(strings.ReplaceAll(codeset, "-", ""), "utf8")
+	}
+	return false
+}
