@@ -99,6 +99,10 @@
 // is older than 1.23 still gets the old timer channels; Go 1.27 gives every
 // program the new ones (see [github.com/goprimer/concurrency/timer]).
 //
+// A [picture of one run of Example_unbuffered], drawn from the runtime's
+// execution trace, shows the sender and main over time, and which of them
+// waited for the other.
+//
 // # Where the article's table is loose
 //
 // The table above differs from the article's in four places:
@@ -165,4 +169,6 @@
 //
 // Making sure every goroutine can end is the programmer's job: see
 // [github.com/goprimer/concurrency/done].
+//
+// [picture of one run of Example_unbuffered]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/channel-Example_unbuffered.svg
 package channel

@@ -56,6 +56,10 @@
 // deadline can be earlier than its parent's but never later: asking for a
 // later one yields the parent's.
 //
+// A [picture of one run of ExampleHandle_cancel], drawn from the runtime's
+// execution trace, shows one cancel reaching the workers of [Handle] that
+// wait on their context's Done.
+//
 // How soon cancellation arrives depends on who made the contexts. A
 // cancellable context that the package makes under contexts it made joins
 // the list of children of its nearest cancellable ancestor, and cancelling
@@ -170,4 +174,6 @@
 //   - Its WithValue worker sleeps a second between looks at Done, so it
 //     notices cancellation up to a second late; [Sleep] waits on the timer
 //     and the context together.
+//
+// [picture of one run of ExampleHandle_cancel]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/ctxdemo-ExampleHandle_cancel.svg
 package ctxdemo

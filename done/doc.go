@@ -155,6 +155,10 @@
 // ([github.com/goprimer/concurrency/selectloop] shows that choice); soon
 // after, the channel is closed.
 //
+// A [picture of one run of Example_pipeline], drawn from the runtime's
+// execution trace, shows its stages passing values on, each waiting in a
+// select on its channels and done.
+//
 // # Whoever starts a goroutine makes sure it can stop
 //
 // The article's rule is that a goroutine that starts another is responsible
@@ -201,4 +205,6 @@
 // leaked goroutine keeps its stack and everything reachable from it for the
 // life of the process. The article's chan interface{} works, but chan
 // struct{} says that the channel carries no values, only its closing.
+//
+// [picture of one run of Example_pipeline]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/done-Example_pipeline.svg
 package done

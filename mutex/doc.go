@@ -13,6 +13,9 @@
 // Unlocking also publishes the holder's writes: everything done before
 // Unlock is visible to whoever locks next.
 //
+// A [picture of one run of Example_oneHolder], drawn from the runtime's
+// execution trace, shows the worker blocked in Lock until main unlocks.
+//
 // The article says the waiters then compete for the lock again. That is
 // roughly what happens, and the documentation promises no order at all. The
 // comments in the standard library's internal/sync/mutex.go describe two
@@ -140,4 +143,6 @@
 // atomic cannot do. A goroutine that owns state pays off when it does more
 // than count, for example when it owns a connection or orders work, not as a
 // faster lock.
+//
+// [picture of one run of Example_oneHolder]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/mutex-Example_oneHolder.svg
 package mutex

@@ -38,6 +38,10 @@
 //   - Readers and writers exclude each other: while any read lock is held, a
 //     writer waits; it gets in only after the last RUnlock.
 //
+// Pictures of one run each, drawn from the runtime's execution trace,
+// show [three readers holding the read lock together] and [a writer
+// waiting for a reader].
+//
 // Nothing else separates the two kinds of lock. The read lock does not stop
 // a reader from writing; it is the programmer's promise that the code under
 // RLock only reads, and the race detector is what catches a broken promise.
@@ -198,4 +202,7 @@
 // case-sensitive, and the method is RLock (as in RUnlock, TryRLock and
 // RLocker), so mu.Rlock() does not compile. The test TestMethodIsRLock checks
 // the method set.
+//
+// [three readers holding the read lock together]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/rwmutex-Example_readersShare.svg
+// [a writer waiting for a reader]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/rwmutex-Example_writerWaitsForReader.svg
 package rwmutex

@@ -36,6 +36,9 @@
 // priority yourself: an outer select with default takes the urgent channel
 // alone, and only when it has nothing does an inner select wait on both.
 //
+// A [picture of one run of Example], drawn from the runtime's execution
+// trace, shows main's two selects over time beside the two senders.
+//
 // The article says select's cases have "no test order". That is loose. On
 // entering a select, Go evaluates the channel operand of every case and the
 // value of every send, exactly once and in source order, whether or not the
@@ -133,4 +136,6 @@
 // go line is older than 1.23 the old timer channels; a timeout case in a
 // select works the same with either kind, and
 // [github.com/goprimer/concurrency/timer] teaches what changed.
+//
+// [picture of one run of Example]: https://github.com/goprimer/concurrency/blob/main/docs/timelines/selectloop-Example.svg
 package selectloop
