@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/goprimer/concurrency/internal/lesson"
 	"github.com/goprimer/concurrency/internal/program"
 	"github.com/goprimer/concurrency/internal/runner"
 	"github.com/goprimer/concurrency/internal/timeline/draw"
@@ -241,45 +240,4 @@ func (badOutputExec) run(ctx context.Context, p *program.Program, names []string
 		rs[i].Stdout = map[string]string{"Example": "what it prints\n", "Example_kept": "as promised\n"}[rs[i].Name]
 	}
 	return rs
-}
-
-// TestEveryExampleOfTheCollectionTracesAndDraws runs every section with
-// -timeline and -svg, for real: each section's program is built once
-// (copied from the build cache when warm), and each example runs traced.
-// Every example must still match its // Output:, and get a drawing within
-// the screen's width and a picture. (TestSVGWritesOnePicturePerExample
-// reads pictures with encoding/xml; reading all of these would double the
-// test's time.)
-func TestEveryExampleOfTheCollectionTracesAndDraws(t *testing.T) {
-	t.Parallel()
-	root := mustAbs(t, "../..")
-	for _, topic := range lesson.Topics {
-		t.Run(topic.Package, func(t *testing.T) {
-			t.Parallel()
-			s, err := lesson.Load(root, topic)
-			require.NoError(t, err)
-			dir := t.TempDir()
-			c, stdout, stderr := testCommand(t, root, lesson.Topics, realExec{})
-			c.ascii = topic.Package < "m" // both drawings, half each
-			status := c.run(t.Context(), []string{"-timeline", "-svg", dir, topic.Package})
-			require.Equal(t, 0, status, "exit status; stderr:\n%s\nstdout:\n%s", stderr, stdout)
-			blocks := timelineBlocks(stdout.String())
-			assert.Len(t, blocks, len(s.Examples), "a timeline for each example")
-			for _, b := range blocks {
-				for _, line := range b {
-					if displayWidth(line) > width {
-						t.Errorf("a line of a timeline is %d columns wide, more than %d:\n%s", displayWidth(line), width, line)
-					}
-				}
-			}
-			for _, ex := range s.Examples {
-				file := filepath.Join(dir, topic.Package+"-"+lesson.FuncName(ex)+".svg")
-				data, err := os.ReadFile(file)
-				if assert.NoError(t, err, "the picture of %s", lesson.FuncName(ex)) {
-					assert.True(t, bytes.HasPrefix(data, []byte(xml.Header+"<svg ")), "%s starts as an SVG picture", file)
-					assert.NotContains(t, string(data), program.Module+"/", "%s names the lanes as the Play program does", file)
-				}
-			}
-		})
-	}
 }
