@@ -29,18 +29,45 @@
 // The text marks it in the woken lane and names, below the legend, who
 // woke whom and when.
 //
+// # Reading the SVG
+//
+// Each pixel of the SVG's width stands for a slice of time too. A span a
+// pixel wide or more is a bar of its own, with its state and times in its
+// tooltip, written in the axis's unit with two more decimals. Spans narrower than a pixel that follow one another and start
+// in the same pixel column share one bar, coloured like a text cell by
+// the state that lasts the longest in them; its tooltip says so and
+// counts the spans of each state, as in "main from 1.2ms to 1.21ms
+// (0.01ms): 9 spans too short to draw apart, mostly running: running 4
+// times, blocked in select 4 times, runnable 1 time". Likewise, the wakes
+// of a lane in the same pixel column by the same waker share one arrow,
+// or notch, whose tooltip says how many there were and from when to
+// when. A long timeline of many short spans thus draws at most two bars
+// starting in each pixel column of a lane, while no span a pixel wide or
+// more, a block or any other, is merged away.
+//
 // # Reading the text
 //
 // Each character cell of a lane stands for an equal slice of time, and
-// shows what the goroutine did for most of that slice. A state shorter
-// than a slice can therefore vanish behind a longer one in the same cell:
-// the SVG, which draws every span to a hundredth of a pixel, shows them
-// all, with each span's times in its tooltip. With Unicode, running is
-// '█', runnable '░' and a system call '▓'; in plain ASCII they are '#',
-// '=' and '%'. Blocked is a letter naming the reason in both: r chan
-// receive, s chan send, x select, m Mutex, w RWMutex, g WaitGroup, c
-// Cond, z sleep, o other. A wake is '•', or '*' in ASCII. The legend
-// lists only the glyphs drawn, and the lines under it say
+// shows what the goroutine did for most of that slice. With Unicode,
+// running is '█', runnable '░' and a system call '▓'; in plain ASCII they
+// are '#', '=' and '%'. Blocked is a letter naming the reason in both: r
+// chan receive, s chan send, x select, m Mutex, w RWMutex, g WaitGroup, c
+// Cond, z sleep, o other. A wake is '•', or '*' in ASCII, in the cell
+// where it happened, after the letters of the block it ended.
+//
+// A state shorter than a slice can vanish behind a longer one in the same
+// cell, with one exception: a block is not hidden behind the wake that
+// ends it. When the cell of a wake would show the mark, but the block
+// the wake ends shows neither in an earlier cell of its own nor in the
+// cell just before, the cell shows the block's letter instead of the
+// mark. So a goroutine blocked on a receive for less than a cell, between
+// two cells of running, reads "█r█", not "█•█", and two such blocks in a
+// row read "r•", not "••": a letter followed by a mark is a block and its
+// wake, and a letter with no mark after it can be a block and its wake
+// in one cell. The lines under the legend name every wake, and the SVG
+// shows each span a pixel wide or more with its times in its tooltip.
+//
+// The legend lists only the glyphs drawn, and the lines under it say
 // "main woken by worker at 1.2ms", at most ten of them.
 //
 // This drawing of a small timeline is 60 columns wide. Main blocks on a

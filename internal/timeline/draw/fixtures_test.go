@@ -124,6 +124,42 @@ func single() *timeline.Timeline {
 	}}}
 }
 
+// busy has, over 20µs, a main lane that loops 500 times through a select:
+// running 4ns, blocked 4ns, runnable 4ns, woken each time by func1;
+// but one of its blocks lasts 250ns, 9.25 pixels of the SVG. Func1 runs
+// while main does and is blocked, then sleeps while main is runnable,
+// woken by none of the lanes. Each lane ends running. It is not one of
+// the fixtures, which every test draws: only the tests of merging draw
+// it, since its 2500 spans take a while to read back under -race.
+func busy() *timeline.Timeline {
+	const step = 4 * time.Nanosecond
+	tl := &timeline.Timeline{Example: "Example_busy", Duration: 20 * µs}
+	main := timeline.Lane{Goroutine: 1, Name: "main"}
+	func1 := timeline.Lane{Goroutine: 2, Name: "main.Example_busy.func1"}
+	t := time.Duration(0)
+	for i := range 500 {
+		block := step
+		if i == 255 {
+			block = 250 * time.Nanosecond
+		}
+		woken := t + step + block
+		main.Spans = append(main.Spans,
+			timeline.Span{From: t, To: t + step, State: timeline.Running},
+			timeline.Span{From: t + step, To: woken, State: timeline.Blocked, Reason: timeline.Select},
+			timeline.Span{From: woken, To: woken + step, State: timeline.Runnable})
+		main.Wakes = append(main.Wakes, timeline.Wake{At: woken, By: 1})
+		func1.Spans = append(func1.Spans,
+			timeline.Span{From: t, To: woken, State: timeline.Running},
+			timeline.Span{From: woken, To: woken + step, State: timeline.Blocked, Reason: timeline.Sleep})
+		func1.Wakes = append(func1.Wakes, timeline.Wake{At: woken + step, By: -1})
+		t = woken + step
+	}
+	main.Spans = append(main.Spans, timeline.Span{From: t, To: tl.Duration, State: timeline.Running})
+	func1.Spans = append(func1.Spans, timeline.Span{From: t, To: tl.Duration, State: timeline.Running})
+	tl.Lanes = []timeline.Lane{main, func1}
+	return tl
+}
+
 // fixtures are all the timelines above, by name.
 func fixtures() []struct {
 	name string

@@ -159,6 +159,16 @@ func unitFor(d time.Duration, ascii bool) unit {
 	return u
 }
 
+// finer returns the unit with two more decimals, which tell apart a
+// ten-thousandth of the timeline, less than a pixel of the SVG; times in
+// nanoseconds are whole, and get none.
+func (u unit) finer() unit {
+	if u.size > time.Nanosecond {
+		u.decimals += 2
+	}
+	return u
+}
+
 // format writes t in the unit, without trailing zeros.
 func (u unit) format(t time.Duration) string {
 	s := strconv.FormatFloat(float64(t)/float64(u.size), 'f', u.decimals, 64)

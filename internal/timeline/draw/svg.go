@@ -2,11 +2,13 @@ package draw
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +20,7 @@ import (
 // any change to what SVG writes, so that a stale picture says which
 // renderer drew it; [Redraw] and [CheckFresh] find a stale picture by its
 // bytes either way.
-const Version = "1"
+const Version = "2"
 
 // metadataSpace is the XML namespace of the element, inside the picture's
 // <metadata>, that holds the timeline it was drawn from.
@@ -45,9 +47,13 @@ const (
 // fetched from elsewhere: a title, a time axis with ticks, one group per
 // lane with its name and a coloured bar per span, an arrow for each wake
 // from the lane that woke it, and a legend of the colours drawn. Every bar
-// and arrow has a <title>, which viewers show as a tooltip. The picture's
-// <metadata> holds tl as JSON and this renderer's [Version], so [Redraw]
-// can draw it again. The same tl always gives the same bytes.
+// and arrow has a <title>, which viewers show as a tooltip. Spans and
+// wakes too close together to tell apart share a bar or an arrow (see
+// the package doc), so that however long the timeline, each pixel column
+// of a lane starts at most two bars, and has at most one arrow or notch
+// per lane that woke it there. The picture's <metadata> holds tl as JSON
+// and this renderer's [Version], so [Redraw] can draw it again. The same
+// tl always gives the same bytes.
 func SVG(w io.Writer, tl *timeline.Timeline) error {
 	if tl == nil {
 		return errors.New("draw: no timeline")
@@ -57,6 +63,7 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 		return fmt.Errorf("draw: %v", err)
 	}
 	u := unitFor(tl.Duration, false)
+	tip := u.finer() // for tooltips, which tell apart times a pixel apart
 	names := laneNames(tl, nameChars, false)
 	lanesBottom := lanesY + len(tl.Lanes)*laneH
 	legend := legendItems(tl)
@@ -133,11 +140,9 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 		s.open("g", "class", "lane", "id", "lane-"+itoa(i))
 		s.leaf("title", fmt.Sprintf("%s (goroutine %d)", displayName(l.Name), l.Goroutine))
 		s.leaf("text", names[i], "x", itoa(nameX), "y", itoa(top+barY+barH-3))
-		for _, sp := range l.Spans {
-			from, to := sp.From, max(sp.From, sp.To)
-			k := kindOf(sp)
-			s.open("rect", "x", x(from), "y", itoa(top+barY), "width", px(xh(to)-xh(from)), "height", itoa(barH), "fill", kinds[k].color)
-			s.leaf("title", fmt.Sprintf("%s %s from %s to %s (%s)", names[i], spanWords(sp), u.format(from), u.format(to), u.format(to-from)))
+		for _, b := range laneBars(l.Spans, xh) {
+			s.open("rect", "x", x(b.from), "y", itoa(top+barY), "width", px(xh(b.to)-xh(b.from)), "height", itoa(barH), "fill", kinds[b.kind].color)
+			s.leaf("title", b.title(names[i], tip))
 			s.close("rect")
 		}
 		s.close("g")
@@ -145,7 +150,7 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 
 	// The wakes, over the lanes.
 	s.open("g", "class", "wakes", "stroke", "#212121", "fill", "#212121")
-	for _, wk := range sortedWakes(tl) {
+	for _, wk := range wakeMarks(tl, xh) {
 		top := lanesY + wk.lane*laneH
 		elem := "line"
 		if !fromLane(wk.Wake, wk.lane, len(tl.Lanes)) {
@@ -161,7 +166,7 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 			s.open(elem, "class", "wake", "x1", x(wk.At), "y1", itoa(y1), "x2", x(wk.At), "y2", itoa(y2),
 				"stroke-width", "1.5", "marker-end", "url(#wake)")
 		}
-		s.leaf("title", wakeText(wk, names, u))
+		s.leaf("title", wk.title(names, tip))
 		s.close(elem)
 	}
 	s.close("g")
@@ -200,6 +205,126 @@ func SVG(w io.Writer, tl *timeline.Timeline) error {
 	buf.WriteByte('\n')
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// pixel is a pixel in hundredths, as xh gives coordinates.
+const pixel = 100
+
+// A bar is one <rect> of a lane: a span, or a run of spans each narrower
+// than a pixel that start in the same pixel column.
+type bar struct {
+	from, to time.Duration
+	kind     kind
+	span     timeline.Span // the span, when the bar is one
+	spans    int           // how many spans the bar stands for
+	count    [nKinds]int   // of spans of each kind
+	fill     [nKinds]time.Duration
+}
+
+// laneBars returns the bars of a lane with spans, where xh gives the x of
+// a time in hundredths of a pixel. A span at least a pixel wide is a bar
+// of its own. Consecutive spans narrower than a pixel that start in the
+// same pixel column share a bar, from the start of the first to the end
+// of the last, coloured as Text fills a cell: by the kind that lasts the
+// longest in them, of equal ones the first in the order of kinds. So no
+// block a pixel wide or more is hidden, and each pixel column starts at
+// most one shared bar and one bar of its own.
+func laneBars(spans []timeline.Span, xh func(time.Duration) int64) []bar {
+	narrow := func(sp timeline.Span) bool { return xh(max(sp.From, sp.To))-xh(sp.From) < pixel }
+	var bars []bar
+	for i := 0; i < len(spans); {
+		sp := spans[i]
+		b := bar{from: sp.From, to: max(sp.From, sp.To), kind: kindOf(sp), span: sp, spans: 1}
+		b.count[b.kind]++
+		b.fill[b.kind] += b.to - b.from
+		i++
+		if narrow(sp) {
+			col := xh(sp.From) / pixel
+			for ; i < len(spans) && spans[i].From == b.to && narrow(spans[i]) && xh(spans[i].From)/pixel == col; i++ {
+				k := kindOf(spans[i])
+				b.to = max(spans[i].From, spans[i].To)
+				b.spans++
+				b.count[k]++
+				b.fill[k] += b.to - spans[i].From
+				if b.fill[k] > b.fill[b.kind] || b.fill[k] == b.fill[b.kind] && k < b.kind {
+					b.kind = k
+				}
+			}
+		}
+		bars = append(bars, b)
+	}
+	return bars
+}
+
+// title is the tooltip of a bar of the lane name: the span's, or for a
+// shared bar how many spans of each kind it stands for, the longest
+// lasting first.
+func (b bar) title(name string, u unit) string {
+	if b.spans == 1 {
+		return fmt.Sprintf("%s %s from %s to %s (%s)", name, spanWords(b.span), u.format(b.from), u.format(b.to), u.format(b.to-b.from))
+	}
+	var ks []kind
+	for k := range nKinds {
+		if b.count[k] > 0 {
+			ks = append(ks, k)
+		}
+	}
+	slices.SortStableFunc(ks, func(k, l kind) int { return cmp.Compare(b.fill[l], b.fill[k]) })
+	parts := make([]string, len(ks))
+	for i, k := range ks {
+		parts[i] = kinds[k].label + " " + plural(b.count[k], "time")
+	}
+	return fmt.Sprintf("%s from %s to %s (%s): %d spans too short to draw apart, mostly %s: %s",
+		name, u.format(b.from), u.format(b.to), u.format(b.to-b.from), b.spans, kinds[b.kind].label, strings.Join(parts, ", "))
+}
+
+// A wakeMark is one arrow or notch: the wakes of a lane by one waker in
+// one pixel column.
+type wakeMark struct {
+	laneWake               // the first
+	last     time.Duration // the time of the last
+	n        int           // how many
+}
+
+// wakeMarks returns the marks of tl's wakes, where xh gives the x of a
+// time in hundredths of a pixel, in the order of their first wakes'
+// times, then of their lanes. A lane has, in each pixel column, one mark
+// per lane that woke it there, and one for the wakes by none of the lanes.
+func wakeMarks(tl *timeline.Timeline, xh func(time.Duration) int64) []wakeMark {
+	var ms []wakeMark
+	for i, l := range tl.Lanes {
+		col, start := int64(-1), len(ms) // the marks of the lane in column col are ms[start:]
+		for _, w := range l.Wakes {
+			if c := xh(w.At) / pixel; c != col {
+				col, start = c, len(ms)
+			}
+			by := max(w.By, -1)
+			if by >= len(tl.Lanes) {
+				by = -1
+			}
+			j := slices.IndexFunc(ms[start:], func(m wakeMark) bool { return m.By == by })
+			if j < 0 {
+				ms = append(ms, wakeMark{laneWake{timeline.Wake{At: w.At, By: by}, i}, w.At, 1})
+				continue
+			}
+			ms[start+j].last = max(ms[start+j].last, w.At)
+			ms[start+j].n++
+		}
+	}
+	slices.SortStableFunc(ms, func(a, b wakeMark) int { return cmp.Compare(a.At, b.At) })
+	return ms
+}
+
+// title is the tooltip of a mark: who woke whom, when, and how often.
+func (m wakeMark) title(names []string, u unit) string {
+	if m.n == 1 {
+		return wakeText(m.laneWake, names, u)
+	}
+	by := "none of the lanes"
+	if m.By >= 0 && m.By < len(names) {
+		by = names[m.By]
+	}
+	return fmt.Sprintf("%s woken %d times by %s from %s to %s", names[m.lane], m.n, by, u.format(m.At), u.format(m.last))
 }
 
 // spanWords says what a span's goroutine was doing, as its tooltip says

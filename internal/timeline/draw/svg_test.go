@@ -4,8 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,6 +45,7 @@ type (
 		Polygons []xElement `xml:"polygon"`
 	}
 	xElement struct {
+		X     string `xml:"x,attr"`
 		Fill  string `xml:"fill,attr"`
 		Width string `xml:"width,attr"`
 		Title string `xml:"title"`
@@ -269,4 +276,140 @@ func TestSpanWords(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, spanWords(c.span), "%+v", c.span)
 	}
+}
+
+// TestSVGMergesSpansNarrowerThanAPixel checks the picture of thousands of
+// spans far narrower than a pixel: each lane's bars tile it from its
+// first span to its last, each pixel column starts at most two bars, a
+// shared bar says how many spans it stands for and has the colour of the
+// kind that lasts the longest in it, and the one block 9.25 pixels wide
+// is still a bar of its own, with its tooltip. The wakes of a lane by one
+// waker in one pixel column share an arrow or a notch.
+func TestSVGMergesSpansNarrowerThanAPixel(t *testing.T) {
+	tl := busy()
+	out, doc := drawSVG(t, tl)
+	assert.NoError(t, CheckFresh(out), "a picture of merged bars is redrawn byte for byte")
+	assert.Less(t, len(out)-len(doc.Metadata.Timelines[0].JSON), 600_000, "bytes of the picture besides its timeline")
+	lanes := groups(doc, "lane")
+	require.Len(t, lanes, 2, "lane groups")
+	for i, g := range lanes {
+		assert.LessOrEqual(t, len(g.Rects), 2*(plotW+1), "lane %d: bars of %d spans, want at most two starting in each of the %d pixel columns", i, len(tl.Lanes[i].Spans), plotW+1)
+		starts := map[int]int{} // bars starting in each pixel column
+		var gaps []string
+		x := float64(plotX)
+		for j, r := range g.Rects {
+			rx := r.x(t)
+			starts[int(rx)]++
+			if math.Abs(rx-x) > 0.001 {
+				gaps = append(gaps, fmt.Sprintf("bar %d starts at %g, the one before ends at %g", j, rx, x))
+			}
+			x = rx + r.width(t)
+		}
+		assert.Empty(t, gaps, "lane %d: bars that do not start where the one before ends", i)
+		var crowded []string
+		for col := range svgWidth {
+			if starts[col] > 2 {
+				crowded = append(crowded, fmt.Sprintf("%d bars start at x %d", starts[col], col))
+			}
+		}
+		assert.Empty(t, crowded, "lane %d: pixel columns in which more than two bars start", i)
+		assert.InDelta(t, float64(plotX+plotW), x, 0.001, "lane %d: the last bar ends at the end", i)
+	}
+
+	main := lanes[0].Rects
+	long := slices.IndexFunc(main, func(r xElement) bool { return r.Title == "main blocked in select from 3.064µs to 3.314µs (0.25µs)" })
+	require.GreaterOrEqual(t, long, 0, "the one long block has no bar of its own, with its tooltip")
+	assert.Equal(t, "9.25", main[long].Width, "250ns of 20µs is 9.25 of 740 pixels")
+	assert.Equal(t, kinds[selectCase].color, main[long].Fill)
+	shared := regexp.MustCompile(`^main from [\d.]+µs to [\d.]+µs \([\d.]+µs\): (\d+) spans too short to draw apart, mostly ([a-z ]+): `)
+	spans, shares := 0, 0
+	var wrong []string
+	for _, r := range main {
+		m := shared.FindStringSubmatch(r.Title)
+		if m == nil {
+			if strings.Contains(r.Title, "spans") {
+				wrong = append(wrong, fmt.Sprintf("%q says spans but is not a shared bar", r.Title))
+			}
+			spans++
+			continue
+		}
+		shares++
+		n, _ := strconv.Atoi(m[1])
+		spans += n
+		k := kind(-1)
+		for c := range nKinds {
+			if kinds[c].label == m[2] {
+				k = c
+			}
+		}
+		if k < 0 || kinds[k].color != r.Fill {
+			wrong = append(wrong, fmt.Sprintf("%q is coloured %s", r.Title, r.Fill))
+		}
+	}
+	assert.Empty(t, wrong, "bars of main whose tooltip and colour disagree")
+	assert.Greater(t, shares, 200, "shared bars of main")
+	assert.Equal(t, len(tl.Lanes[0].Spans), spans, "spans main's bars stand for")
+
+	wakes := groups(doc, "wakes")
+	require.Len(t, wakes, 1, "wake groups")
+	assert.LessOrEqual(t, len(wakes[0].Lines), plotW+1, "arrows of main's 500 wakes, all by func1")
+	assert.LessOrEqual(t, len(wakes[0].Polygons), plotW+1, "notches of func1's 500 wakes, all by none of the lanes")
+	// A pixel is 27.03ns: main is woken at 8ns and 20ns in the first pixel
+	// column, func1 at 12ns and 24ns, then at 36ns and 48ns in the next.
+	assert.Equal(t, "main woken 2 times by Example_busy.func1 from 0.008µs to 0.02µs", wakes[0].Lines[0].Title)
+	assert.Equal(t, "Example_busy.func1 woken 2 times by none of the lanes from 0.012µs to 0.024µs", wakes[0].Polygons[0].Title)
+	assert.Equal(t, "Example_busy.func1 woken 2 times by none of the lanes from 0.036µs to 0.048µs", wakes[0].Polygons[1].Title)
+	assert.True(t, slices.Contains(titles(wakes[0].Lines), "main woken by Example_busy.func1 at 3.314µs"), "the long block's wake, alone in its pixel column")
+}
+
+// TestSVGMergedBarColour checks that a shared bar is coloured by the kind
+// that lasts the longest in it, of equal ones the first in the order of
+// kinds, and that its tooltip lists the kinds, the longest first.
+func TestSVGMergedBarColour(t *testing.T) {
+	xh := func(t time.Duration) int64 { return int64(t) } // a pixel is 100ns
+	bars := laneBars([]timeline.Span{
+		{From: 0, To: 10, State: timeline.Running},
+		{From: 10, To: 50, State: timeline.Blocked, Reason: timeline.Mutex},
+		{From: 50, To: 60, State: timeline.Runnable},
+		{From: 60, To: 80, State: timeline.Running},
+		{From: 80, To: 100, State: timeline.Runnable},
+		{From: 100, To: 130, State: timeline.Blocked, Reason: timeline.ChanSend}, // the next pixel column
+		{From: 130, To: 160, State: timeline.Runnable},                           // a tie: runnable is the first kind
+		{From: 160, To: 400, State: timeline.Blocked, Reason: timeline.Sleep},    // a pixel wide or more
+	}, xh)
+	u := unitFor(400, false)
+	var got []string
+	for _, b := range bars {
+		got = append(got, fmt.Sprintf("%d-%d %s: %s", b.from, b.to, kinds[b.kind].label, b.title("main", u)))
+	}
+	assert.Equal(t, []string{
+		"0-100 blocked on sync.Mutex: main from 0ns to 100ns (100ns): 5 spans too short to draw apart, mostly blocked on sync.Mutex: blocked on sync.Mutex 1 time, running 2 times, runnable 2 times",
+		"100-160 runnable: main from 100ns to 160ns (60ns): 2 spans too short to draw apart, mostly runnable: runnable 1 time, blocked on chan send 1 time",
+		"160-400 asleep: main asleep from 160ns to 400ns (240ns)",
+	}, got)
+}
+
+// titles returns the tooltips of elements.
+func titles(es []xElement) []string {
+	var ts []string
+	for _, e := range es {
+		ts = append(ts, e.Title)
+	}
+	return ts
+}
+
+// x is the element's x, in pixels.
+func (e xElement) x(t *testing.T) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(e.X, 64)
+	require.NoError(t, err, "x of %q", e.Title)
+	return f
+}
+
+// width is the element's width, in pixels.
+func (e xElement) width(t *testing.T) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(e.Width, 64)
+	require.NoError(t, err, "width of %q", e.Title)
+	return f
 }

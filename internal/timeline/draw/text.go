@@ -166,9 +166,8 @@ func Text(w io.Writer, tl *timeline.Timeline, width int, ascii bool) error {
 	return err
 }
 
-// A cell is one character of a lane: the kind that fills most of its
-// slice of time, or -1 if the goroutine did not exist then, and whether
-// the goroutine was woken in it.
+// A cell is one character of a lane: the kind it shows, or -1 if the
+// goroutine did not exist then, and whether it shows the wake mark.
 type cell struct {
 	kind  kind
 	woken bool
@@ -176,7 +175,13 @@ type cell struct {
 
 // laneRow returns the n cells of lane l in a timeline lasting d. A cell
 // shows the kind that fills the most of its time; of kinds filling equal
-// parts, or a span of no length, the first in the order of kinds.
+// parts, or a span of no length, the first in the order of kinds. A cell
+// in which the goroutine was woken shows the wake mark instead, unless a
+// block that one of its wakes ends shows neither in an earlier cell of
+// the block nor in the cell just before: then it shows that block's kind
+// (of several such blocks, the kind they last the longest in, then the
+// first in the order of kinds), so that a block shorter than a cell does
+// not vanish behind the wake that ends it.
 func laneRow(l timeline.Lane, d time.Duration, n int) []cell {
 	row := make([]cell, n)
 	for i := range row {
@@ -208,10 +213,56 @@ func laneRow(l timeline.Lane, d time.Duration, n int) []cell {
 			}
 		}
 	}
-	for _, wk := range l.Wakes {
-		row[s.part(wk.At)].woken = true
+
+	// The wakes, cell by cell from the left, so that whether a block shows
+	// in an earlier cell is already settled.
+	for i := 0; i < len(l.Wakes); {
+		c := s.part(l.Wakes[i].At)
+		var hidden [nKinds]time.Duration
+		someHidden := false
+		for ; i < len(l.Wakes) && s.part(l.Wakes[i].At) == c; i++ {
+			b, ok := blockEndingAt(l.Spans, l.Wakes[i].At)
+			if !ok {
+				continue
+			}
+			k := kindOf(b)
+			shown := false
+			for e := max(0, min(s.part(b.From), c-1)); e < c; e++ {
+				if row[e].kind == k && !row[e].woken {
+					shown = true
+					break
+				}
+			}
+			if !shown {
+				hidden[k] += b.To - b.From
+				someHidden = true
+			}
+		}
+		if !someHidden {
+			row[c].woken = true
+			continue
+		}
+		best := kind(-1)
+		for k := range nKinds {
+			if hidden[k] > 0 && (best < 0 || hidden[k] > hidden[best]) {
+				best = k
+			}
+		}
+		row[c] = cell{kind: best}
 	}
 	return row
+}
+
+// blockEndingAt returns the blocked span of spans that ends at t, a wake's
+// time, if there is one that lasts some time.
+func blockEndingAt(spans []timeline.Span, t time.Duration) (timeline.Span, bool) {
+	i, found := slices.BinarySearchFunc(spans, t, func(sp timeline.Span, t time.Duration) int { return cmp.Compare(sp.To, t) })
+	for ; found && i < len(spans) && spans[i].To == t; i++ {
+		if sp := spans[i]; sp.State == timeline.Blocked && sp.From < sp.To {
+			return sp, true
+		}
+	}
+	return timeline.Span{}, false
 }
 
 // A laneWake is a wake and the lane woken.

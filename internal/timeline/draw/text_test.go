@@ -209,7 +209,8 @@ func TestTextErrors(t *testing.T) {
 
 // TestLaneRowDominantState checks that a cell shows the kind that fills
 // most of its slice of time, that a span too short to fill any still
-// shows, and that a lane is blank outside its spans.
+// shows, that a lane is blank outside its spans, and that a block too
+// short to show is shown in the cell of its wake instead of the mark.
 func TestLaneRowDominantState(t *testing.T) {
 	l := timeline.Lane{Spans: []timeline.Span{
 		{From: 10, To: 13, State: timeline.Running},
@@ -231,6 +232,15 @@ func TestLaneRowDominantState(t *testing.T) {
 		got = append(got, s)
 	}
 	assert.Equal(t, []string{"blank", "blocked on chan receive", "runnable", "in a system call, woken"}, got)
+
+	// A block of 2ns, woken in a cell that running fills the most of,
+	// shows its kind instead of the wake mark.
+	l = timeline.Lane{Spans: []timeline.Span{
+		{From: 0, To: 14, State: timeline.Running},
+		{From: 14, To: 16, State: timeline.Blocked, Reason: timeline.Cond},
+		{From: 16, To: 40, State: timeline.Running},
+	}, Wakes: []timeline.Wake{{At: 16, By: 0}}}
+	assert.Equal(t, []cell{{running, false}, {cond, false}, {running, false}, {running, false}}, laneRow(l, 40, 4))
 }
 
 // TestLaneNames checks how lanes are named: without "main." or a package
@@ -293,4 +303,56 @@ func TestUnits(t *testing.T) {
 	assert.Equal(t, 500*µs, tickStep(2*ms, 4))
 	assert.Equal(t, 200*µs, tickStep(1234567, 8))
 	assert.Equal(t, 5*time.Second, tickStep(42*time.Second, 10))
+	assert.Equal(t, "1.2346ms", unitFor(1234567, false).finer().format(1234567), "finer, as SVG's tooltips write times")
+	assert.Equal(t, "999ns", unitFor(999, false).finer().format(999), "finer nanoseconds")
+}
+
+// blips is a timeline lasting d in which main runs, but is blocked on a
+// receive from and to each pair of times given, and woken by func1 at the
+// end of each. Func1 runs throughout.
+func blips(d time.Duration, blocks ...[2]time.Duration) *timeline.Timeline {
+	main := timeline.Lane{Goroutine: 1, Name: "main"}
+	t := time.Duration(0)
+	for _, b := range blocks {
+		main.Spans = append(main.Spans,
+			timeline.Span{From: t, To: b[0], State: timeline.Running},
+			timeline.Span{From: b[0], To: b[1], State: timeline.Blocked, Reason: timeline.ChanReceive})
+		main.Wakes = append(main.Wakes, timeline.Wake{At: b[1], By: 1})
+		t = b[1]
+	}
+	main.Spans = append(main.Spans, timeline.Span{From: t, To: d, State: timeline.Running})
+	return &timeline.Timeline{Example: "Example_blips", Duration: d, Lanes: []timeline.Lane{main, {
+		Goroutine: 2, Name: "main.func1",
+		Spans: []timeline.Span{{From: 0, To: d, State: timeline.Running}},
+	}}}
+}
+
+// TestTextShortBlockIsNotHiddenByItsWake checks that a block shorter than
+// a cell, woken in the same cell, shows its letter rather than only the
+// wake mark, unless the cell just before already shows it, and that the
+// legend lists what is drawn.
+func TestTextShortBlockIsNotHiddenByItsWake(t *testing.T) {
+	// 20 cells of 100ns each.
+	for _, c := range []struct {
+		name   string
+		blocks [][2]time.Duration
+		row    string
+	}{
+		{"one short block", [][2]time.Duration{{520, 540}}, "main  |#####r##############|"},
+		{"one short block across two cells", [][2]time.Duration{{590, 610}}, "main  |######r#############|"},
+		{"short blocks in cells in a row", [][2]time.Duration{{510, 520}, {530, 540}, {610, 620}, {710, 720}, {810, 820}}, "main  |#####r*r*###########|"},
+		{"a long block and its wake", [][2]time.Duration{{200, 620}}, "main  |##rrrr*#############|"},
+		{"a long block, and a short one woken in the same cell", [][2]time.Duration{{200, 610}, {615, 620}}, "main  |##rrrr*#############|"},
+		{"a long block, and a short one in the next cell", [][2]time.Duration{{200, 610}, {715, 720}}, "main  |##rrrr*r############|"},
+	} {
+		out := text(t, blips(2*µs, c.blocks...), 28, true)
+		lines := strings.Split(out, "\n")
+		assert.Equal(t, c.row, lines[1], "%s: main's row:\n%s", c.name, out)
+		assert.Contains(t, out, "\nr blocked on chan receive\n", "%s: the legend", c.name)
+		if strings.Contains(c.row, "*") {
+			assert.Contains(t, out, "\n* woken\n", "%s: the legend", c.name)
+		} else {
+			assert.NotContains(t, out, "\n* woken\n", "%s: the legend", c.name)
+		}
+	}
 }
