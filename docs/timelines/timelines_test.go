@@ -5,13 +5,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"github.com/goprimer/concurrency/docs/timelines"
 	"github.com/goprimer/concurrency/internal/lesson"
 	"github.com/goprimer/concurrency/internal/timeline/draw"
 )
@@ -26,26 +26,9 @@ const root = "../.."
 // readmes show every picture.
 var readmes = []string{"README.md", "README.zh-CN.md"}
 
-// shows says what each picture must show, as patterns over the tooltips
-// of its bars and its title, for what the READMEs and the lessons say of
-// it to be true of the picture committed. No pattern looks at a time.
-var shows = map[string][]string{
-	"channel-Example_unbuffered.svg":           {`^Example_unbuffered: 2 goroutines, `, `^main.func1 blocked on chan send from |^main blocked on chan receive from `},
-	"mutex-Example_oneHolder.svg":              {`^Example_oneHolder: 2 goroutines, `, `^main.func1 blocked on sync.Mutex from `},
-	"rwmutex-Example_readersShare.svg":         {`^Example_readersShare: 4 goroutines, `, `^main.func1#\d blocked on sync.WaitGroup from `},
-	"rwmutex-Example_writerWaitsForReader.svg": {`^Example_writerWaitsForReader: 2 goroutines, `, `^main.func1 blocked on sync.RWMutex from `},
-	"selectloop-Example.svg":                   {`^Example: 3 goroutines, `},
-	"done-Example_pipeline.svg":                {`^Example_pipeline: 4 goroutines, `, `^done\.(Generate|Map|Take)\[\.\.\.\]\.func1 blocked in select from `},
-	"ctxdemo-ExampleHandle_cancel.svg":         {`^ExampleHandle_cancel: 5 goroutines, `, `^ctxdemo.Handle.func1#\d blocked on chan receive from `},
-}
-
 // picture matches a reference to a picture of this directory, relative
 // (docs/timelines/NAME.svg) or on GitHub.
 var picture = regexp.MustCompile(`docs/timelines/([\w.-]+\.svg)`)
-
-// generate matches a go:generate line of doc.go and captures the picture
-// it draws: primer's -svg writes SECTION-EXAMPLE.svg.
-var generate = regexp.MustCompile(`(?m)^//go:generate go run \.\./\.\./cmd/primer -svg \. -run \^(\w+)\$ (\w+)$`)
 
 // references returns the pictures each file refers to.
 func references(t *testing.T, files []string) map[string][]string {
@@ -63,11 +46,24 @@ func references(t *testing.T, files []string) map[string][]string {
 	return refs
 }
 
+// byFile returns timelines.Pictures by file name.
+func byFile(t *testing.T) map[string]timelines.Picture {
+	t.Helper()
+	pics := map[string]timelines.Picture{}
+	for _, p := range timelines.Pictures {
+		require.NotContains(t, pics, p.File(), "timelines.Pictures lists %s twice", p.File())
+		pics[p.File()] = p
+	}
+	return pics
+}
+
 // TestEveryPictureShownIsHereAndFresh checks each picture that a README
-// or a lesson's doc refers to: it is in this directory, the current
-// renderer draws it byte for byte from the timeline it holds, and it shows
-// what the text says of it. It compares no timings.
+// or a lesson's doc refers to: it is in this directory and in
+// timelines.Pictures, the current renderer draws it byte for byte from the
+// timeline it holds, and it shows what the text says of it. It compares
+// no timings.
 func TestEveryPictureShownIsHereAndFresh(t *testing.T) {
+	pics := byFile(t)
 	files := slices.Clone(readmes)
 	for _, topic := range lesson.Topics {
 		files = append(files, filepath.Join(topic.Package, "doc.go"))
@@ -84,52 +80,62 @@ func TestEveryPictureShownIsHereAndFresh(t *testing.T) {
 				continue
 			}
 			assert.NoError(t, draw.CheckFresh(data), "%s: run go generate ./docs/timelines", name)
-			want, ok := shows[name]
-			if !assert.True(t, ok, "%s shows %s, which the test does not know: add what it shows to shows", file, name) {
+			p, ok := pics[name]
+			if !assert.True(t, ok, "%s shows %s, which timelines.Pictures does not list: add it, with what it shows", file, name) {
 				continue
 			}
-			var titles []string
-			for _, m := range regexp.MustCompile(`<title>([^<]*)</title>`).FindAllStringSubmatch(string(data), -1) {
-				titles = append(titles, m[1])
-			}
-			for _, pattern := range want {
-				re := regexp.MustCompile(pattern)
-				assert.True(t, slices.ContainsFunc(titles, re.MatchString),
-					"%s does not show what the docs say of it: no title matches %q; draw it again, or pick an example that forces it", name, pattern)
-			}
+			assert.NoError(t, p.Check(data), "run go generate ./docs/timelines, or pick an example that forces it")
 		}
 	}
 	assert.NotEmpty(t, seen, "pictures found in the READMEs and docs")
 }
 
 // TestEveryPictureIsGeneratedAndShown checks that go generate draws every
-// picture of this directory, and that both READMEs and the lesson's own doc
-// show each one.
+// picture of this directory, with the generator that picks a run showing
+// what the picture must show, and that both READMEs and the lesson's own
+// doc show each one.
 func TestEveryPictureIsGeneratedAndShown(t *testing.T) {
 	doc, err := os.ReadFile("doc.go")
 	require.NoError(t, err)
-	generated := map[string]string{} // picture -> its section
-	for _, m := range generate.FindAllStringSubmatch(string(doc), -1) {
-		generated[m[2]+"-"+m[1]+".svg"] = m[2]
-	}
-	assert.Equal(t, strings.Count(string(doc), "//go:generate"), len(generated), "every go:generate line draws one picture, with -run ^NAME$")
+	generate := regexp.MustCompile(`(?m)^//go:generate .*$`).FindAllString(string(doc), -1)
+	assert.Equal(t, []string{"//go:generate go run ./gen"}, generate, "the go:generate lines of doc.go: one, the generator, which draws every picture of timelines.Pictures")
 
+	pics := byFile(t)
 	svgs, err := filepath.Glob("*.svg")
 	require.NoError(t, err)
 	for _, svg := range svgs {
-		assert.Contains(t, generated, svg, "%s is drawn by no go:generate line of doc.go", svg)
+		_, ok := pics[svg]
+		assert.True(t, ok, "%s is in no entry of timelines.Pictures, so go generate does not draw it", svg)
 	}
 	readmeRefs := references(t, readmes)
-	for name, section := range generated {
+	for _, p := range timelines.Pictures {
+		name := p.File()
 		assert.FileExists(t, name, "drawn by go generate ./docs/timelines, but not committed")
-		assert.Contains(t, shows, name, "what %s shows", name)
+		assert.NotEmpty(t, p.Shows, "what %s shows", name)
 		for _, readme := range readmes {
 			assert.Contains(t, readmeRefs[readme], name, "%s shows %s", readme, name)
 		}
-		docFile := filepath.Join(section, "doc.go")
-		assert.Contains(t, references(t, []string{docFile})[docFile], name, "the lesson %s links its picture", section)
+		docFile := filepath.Join(p.Section, "doc.go")
+		assert.Contains(t, references(t, []string{docFile})[docFile], name, "the lesson %s links its picture", p.Section)
 	}
-	for name := range shows {
-		assert.Contains(t, generated, name, "shows names %s, which no go:generate line draws", name)
-	}
+}
+
+// TestCheckNamesWhatIsMissing checks that Picture.Check, which both the
+// generator and the tests use, rejects a picture that lacks a title the
+// picture must show, naming the picture and the pattern, and accepts it
+// when every pattern matches a title.
+func TestCheckNamesWhatIsMissing(t *testing.T) {
+	p := timelines.Picture{Section: "mutex", Example: "Example_oneHolder", Shows: []string{`^Example_oneHolder: `, `^main blocked on sync.Mutex from `}}
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>Example_oneHolder: 2 goroutines, 1µs</title>` +
+		`<g><title>main.func1 blocked on sync.Mutex from 1µs &amp; more</title></g></svg>`)
+	titles, err := timelines.Titles(svg)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Example_oneHolder: 2 goroutines, 1µs", "main.func1 blocked on sync.Mutex from 1µs & more"}, titles, "the titles, unescaped")
+
+	err = p.Check(svg)
+	require.Error(t, err, "a picture without a title matching %q", p.Shows[1])
+	assert.Equal(t, `mutex-Example_oneHolder.svg does not show what the docs say of it: no title matches "^main blocked on sync.Mutex from "`, err.Error())
+
+	p.Shows[1] = `^main.func1 blocked on sync.Mutex from .* & more$`
+	assert.NoError(t, p.Check(svg), "every pattern matches a title")
 }
