@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -177,6 +178,34 @@ func copyReadOnly(t *testing.T, dir, root string) {
 	}))
 }
 
+// keptModCache returns a module cache kept between runs of the proxy test,
+// in the user's cache directory, so that the modules primer needs (this
+// one, golang.org/x/exp and golang.org/x/mod) are unpacked once rather
+// than on every run, which took a second or more. Every version of this
+// module but the one the test serves is removed from it first, so it holds
+// one copy of the tree at most.
+func keptModCache(t *testing.T, version string) string {
+	t.Helper()
+	cache, err := os.UserCacheDir()
+	require.NoError(t, err)
+	dir := filepath.Join(cache, "goprimer-concurrency-test", "modcache")
+	escaped, err := module.EscapePath(lesson.Module)
+	require.NoError(t, err)
+	unpacked, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(escaped)+"@*"))
+	require.NoError(t, err)
+	downloads, err := filepath.Glob(filepath.Join(dir, "cache", "download", filepath.FromSlash(escaped), "@v", "*"))
+	require.NoError(t, err)
+	for _, old := range append(unpacked, downloads...) {
+		base := filepath.Base(old)
+		if base == lesson.Module[strings.LastIndex(lesson.Module, "/")+1:]+"@"+version || strings.HasPrefix(base, version+".") || base == "list" {
+			continue
+		}
+		makeWritable(old)
+		require.NoError(t, os.RemoveAll(old))
+	}
+	return dir
+}
+
 // makeWritable gives the owner write permission on everything under
 // root, so that it can be removed.
 func makeWritable(root string) {
@@ -194,13 +223,20 @@ func makeWritable(root string) {
 // file:// proxy that the test writes, and runs primer as a user without a
 // clone would: go run MODULE/cmd/primer@VERSION, in an empty directory,
 // offline (every other module comes from the module cache's downloads).
+// Its module cache is its own, kept between runs in the user's cache
+// directory (see keptModCache), never the user's GOMODCACHE.
 func TestGoRunFromTheModuleProxyWorksFromAnywhere(t *testing.T) {
 	t.Parallel()
 	tmp := t.TempDir()
-	// The module cache is new for each run, so one version serves, and
-	// with -trimpath the build cache keeps what did not change.
-	const version = "v0.0.1-test"
-	now := time.Now().UTC()
+	// The version names the module's contents: a pseudo-version whose
+	// revision is the start of the zip's hash (of a zip made with a
+	// placeholder version, since the zip's paths name the version). The
+	// same tree is the same version, which a module cache kept between
+	// runs (see keptModCache) holds already; a changed tree is a new one.
+	var draft bytes.Buffer
+	require.NoError(t, modzip.CreateFromDir(&draft, module.Version{Path: lesson.Module, Version: "v0.0.0"}, mustAbs(t, "../..")))
+	sum := sha256.Sum256(draft.Bytes())
+	version := "v0.0.0-20000101000000-" + hex.EncodeToString(sum[:6])
 	m := module.Version{Path: lesson.Module, Version: version}
 	proxy := filepath.Join(tmp, "proxy")
 	at := filepath.Join(proxy, filepath.FromSlash(lesson.Module), "@v")
@@ -211,7 +247,7 @@ func TestGoRunFromTheModuleProxyWorksFromAnywhere(t *testing.T) {
 	require.NoError(t, err)
 	for name, data := range map[string][]byte{
 		"list":            []byte(version + "\n"),
-		version + ".info": fmt.Appendf(nil, `{"Version":%q,"Time":%q}`, version, now.Format(time.RFC3339)),
+		version + ".info": fmt.Appendf(nil, `{"Version":%q,"Time":"2000-01-01T00:00:00Z"}`, version),
 		version + ".mod":  gomod,
 		version + ".zip":  zipped.Bytes(),
 	} {
@@ -221,8 +257,7 @@ func TestGoRunFromTheModuleProxyWorksFromAnywhere(t *testing.T) {
 	goenv, err := exec.Command("go", "env", "GOMODCACHE", "GOPROXY").Output()
 	require.NoError(t, err)
 	cache, upstream, _ := strings.Cut(strings.TrimSpace(string(goenv)), "\n")
-	modcache := filepath.Join(tmp, "modcache")
-	t.Cleanup(func() { makeWritable(modcache) })
+	modcache := keptModCache(t, version)
 	empty := filepath.Join(tmp, "anywhere")
 	require.NoError(t, os.Mkdir(empty, 0o755))
 
