@@ -34,8 +34,8 @@ func ExampleWaitContext() {
 	}()
 	<-asked
 	mu.Lock() // succeeds only once the waiter is in Wait, which unlocks mu
+	cancel()  // WaitContext's AfterFunc broadcasts once it can lock mu
 	mu.Unlock()
-	cancel() // WaitContext's AfterFunc broadcasts, and the waiter returns
 	err := <-done
 	fmt.Println(err, errors.Is(err, context.Canceled))
 	fmt.Println("condition checked", checks, "times")

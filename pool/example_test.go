@@ -42,13 +42,13 @@ func Example_whatGetReturns() {
 	var plain sync.Pool // the zero value is an empty Pool, ready to use
 	fmt.Println("without New:", plain.Get())
 
-	made := sync.Pool{New: func() any { return "made by New" }}
+	made := sync.Pool{New: func() any { return bytes.NewBufferString("made by New") }}
 	fmt.Println("with New:", made.Get())
 
 	// After a Put, Get may return the item or call New: nothing promises
 	// which, so code must work either way.
-	made.Put("put back")
-	got := made.Get()
+	made.Put(bytes.NewBufferString("put back"))
+	got := made.Get().(*bytes.Buffer).String()
 	fmt.Println("after Put:", got == "put back" || got == "made by New")
 	// Output:
 	// without New: <nil>

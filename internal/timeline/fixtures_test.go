@@ -79,6 +79,7 @@ func mutexMain(mu *sync.Mutex, parked <-chan struct{}, done chan struct{}) {
 
 func locker(mu *sync.Mutex, done chan<- struct{}) {
 	mu.Lock()
+	//lint:ignore SA2001 the fixture traces the wait for the lock, not what it guards
 	mu.Unlock()
 	close(done)
 }
@@ -112,6 +113,7 @@ func rwMain(rw *sync.RWMutex, parked <-chan struct{}, done chan struct{}) {
 
 func writer(rw *sync.RWMutex, done chan<- struct{}) {
 	rw.Lock()
+	//lint:ignore SA2001 the fixture traces the wait for the lock, not what it guards
 	rw.Unlock()
 	close(done)
 }
@@ -279,6 +281,7 @@ func TestSleepAndTimerChannel(t *testing.T) {
 	tl := traceInBubble(t, func() {
 		time.Sleep(time.Second)
 		<-time.After(time.Second)
+		//lint:ignore S1000,S1037 the one-case select is what the test traces
 		select {
 		case <-time.After(time.Second):
 		}
