@@ -32,6 +32,7 @@ const width = 80
 type command struct {
 	topics         []lesson.Topic
 	locate         func(ctx context.Context) (source, invocation string, err error)
+	load           func(root string, t lesson.Topic) (*lesson.Section, error) // lesson.Load
 	exec           executor
 	stdout, stderr io.Writer
 	color          bool // colour headings and marks on stdout
@@ -186,7 +187,7 @@ func (c *command) list(source, invocation string) int {
 	beyond := -1 // the row of the first section beyond the article
 	status := 0
 	for _, t := range c.topics {
-		s, err := lesson.Load(source, t)
+		s, err := c.load(source, t)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "primer: %v\n", err)
 			status = 1
@@ -255,7 +256,7 @@ func (c *command) lesson(ctx context.Context, source, invocation string, o optio
 		fmt.Fprintf(c.stderr, "primer: bad -run pattern: %v\n", err)
 		return 2
 	}
-	s, err := lesson.Load(source, topic)
+	s, err := c.load(source, topic)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "primer: %v\n", err)
 		return 1

@@ -100,10 +100,34 @@ func testCommand(t testing.TB, root string, topics []lesson.Topic, exec executor
 	return &command{
 		topics: topics,
 		locate: func(context.Context) (string, string, error) { return root, "go run ./cmd/primer", nil },
+		load:   loadOnce,
 		exec:   exec,
 		stdout: &stdout, stderr: &stderr,
 		rows: 24,
 	}, &stdout, &stderr
+}
+
+var (
+	loadedMu sync.Mutex
+	loaded   = map[[2]string]*lesson.Section{}
+)
+
+// loadOnce is lesson.Load, once per tree and section for the whole test
+// binary: the trees do not change while the tests run, and parsing every
+// section again in each test was most of their time, above all under
+// -race. Primer only reads a Section, so the tests can share it.
+func loadOnce(root string, t lesson.Topic) (*lesson.Section, error) {
+	loadedMu.Lock()
+	defer loadedMu.Unlock()
+	key := [2]string{root, t.Package}
+	if s, ok := loaded[key]; ok {
+		return s, nil
+	}
+	s, err := lesson.Load(root, t)
+	if err == nil {
+		loaded[key] = s
+	}
+	return s, err
 }
 
 var (
@@ -122,7 +146,7 @@ func wants(t testing.TB, root string, topics []lesson.Topic) map[string]string {
 	}
 	want := map[string]string{}
 	for _, topic := range topics {
-		s, err := lesson.Load(root, topic)
+		s, err := loadOnce(root, topic)
 		require.NoError(t, err)
 		// The code of an example's program is go/doc's Play program,
 		// formatted, as program.Write gives it; formatting it here spares
@@ -317,7 +341,7 @@ func TestNoSectionIsWiderThanTheScreenButForLongSourceLines(t *testing.T) {
 		require.Equal(t, 0, c.run(t.Context(), []string{topic.Package}), "exit status; stderr:\n%s", stderr)
 		// The lines allowed to be longer: source lines that are, of the
 		// examples' programs (the keys of wants) and of the doc.
-		s, err := lesson.Load("../..", topic)
+		s, err := loadOnce(mustAbs(t, "../.."), topic)
 		require.NoError(t, err)
 		allowed := maps.Clone(codeLines)
 		for line := range strings.Lines(docText(s.Doc, s.Doc.Doc)) {
