@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,12 +23,33 @@ func TestMain(m *testing.M) {
 // root is the module's root, seen from this package's directory.
 const root = "../.."
 
+// sections loads every section once for all the tests of this binary:
+// the tree does not change while they run, and parsing it is most of
+// their time under -race.
+var sections = sync.OnceValues(func() (map[string]*lesson.Section, error) {
+	loaded := map[string]*lesson.Section{}
+	for _, topic := range lesson.Topics {
+		s, err := lesson.Load(root, topic)
+		if err != nil {
+			return nil, err
+		}
+		loaded[topic.Package] = s
+	}
+	return loaded, nil
+})
+
+// section returns the loaded section of topic.
+func section(t *testing.T, topic lesson.Topic) *lesson.Section {
+	t.Helper()
+	all, err := sections()
+	require.NoError(t, err)
+	return all[topic.Package]
+}
+
 func TestEverySectionFollowsTheConventions(t *testing.T) {
 	for _, topic := range lesson.Topics {
 		t.Run(topic.Package, func(t *testing.T) {
-			s, err := lesson.Load(root, topic)
-			require.NoError(t, err)
-			for _, p := range Check(s) {
+			for _, p := range Check(section(t, topic)) {
 				t.Error(p)
 			}
 		})
