@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -27,7 +25,7 @@ import (
 // nothing.
 func TestPanicInATaskEndsTheProgram(t *testing.T) {
 	t.Parallel()
-	r := runChild(t, func() {
+	r := crashtest.Child(t, func() {
 		defer func() {
 			if r := recover(); r != nil {
 				fmt.Fprintln(os.Stderr, recoveredInMain, r)
@@ -63,7 +61,7 @@ func TestPanicInATaskEndsTheProgram(t *testing.T) {
 // 0 and the panic is never printed.
 func TestWaitCanReturnNilWhileATaskPanics(t *testing.T) {
 	t.Parallel()
-	r := runChild(t, func() {
+	r := crashtest.Child(t, func() {
 		returned := make(chan struct{})
 		var g errgroup.Group
 		g.Go(func() error { panic(heldPanic{waitReturned: returned}) })
@@ -135,9 +133,6 @@ const (
 
 	// waitReturned starts the line a child writes when Wait returns.
 	waitReturned = "main: Wait returned"
-
-	// childEnv names the test whose child process this is.
-	childEnv = "GOPRIMER_ERRGROUPDEMO_CHILD"
 )
 
 // explode is a task that panics; its name shows in the child's trace.
@@ -171,31 +166,4 @@ func panicLine(stderr string) string {
 		}
 	}
 	return ""
-}
-
-// runChild runs body in a child process, a copy of this test binary that
-// runs only the calling test, and returns what the child printed and its
-// exit status. In the child, runChild runs body instead; body must end the
-// process. crashtest.Run bounds the child's run.
-func runChild(t *testing.T, body func()) crashtest.Result {
-	t.Helper()
-	if os.Getenv(childEnv) == t.Name() {
-		body()
-		t.Fatal("body returned; it must end the process")
-	}
-	exe, err := os.Executable()
-	require.NoError(t, err)
-	cmd := exec.Command(exe, "-test.run="+runPattern(t.Name()), "-test.count=1")
-	cmd.Env = append(os.Environ(), childEnv+"="+t.Name())
-	return crashtest.Run(t, cmd)
-}
-
-// runPattern turns a test name such as "TestX/sub_test" into a -test.run
-// pattern that selects exactly that test.
-func runPattern(name string) string {
-	parts := strings.Split(name, "/")
-	for i, p := range parts {
-		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
-	}
-	return strings.Join(parts, "/")
 }

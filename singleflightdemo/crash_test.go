@@ -2,8 +2,6 @@ package singleflightdemo_test
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,9 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sync/singleflight"
 )
-
-// crashEnv selects, in a re-run of this test binary, the crash to perform.
-const crashEnv = "SINGLEFLIGHTDEMO_CRASH"
 
 // crashes are the programs the child runs: fn panics while a DoChan caller
 // waits for the call. The caller recovers in vain: the program dies before
@@ -49,21 +44,15 @@ var crashes = map[string]func(t *testing.T){
 // goroutine, and the program dies with status 2. The runtime prints the
 // wrapped panic as its text: the value, then fn's stack, indented.
 func TestPanicWithADoChanCallerCrashesTheProgram(t *testing.T) {
-	if mode := os.Getenv(crashEnv); mode != "" {
-		watchdog.Within(t, "SF3: a panic with a DoChan caller waiting crashes the program ("+mode+")", func() {
-			crashes[mode](t)
-		})
-		return
-	}
 	t.Parallel()
-	exe, err := os.Executable()
-	require.NoError(t, err)
-	for mode := range crashes {
+	for mode, crash := range crashes {
 		t.Run(mode, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.Command(exe, "-test.run=^TestPanicWithADoChanCallerCrashesTheProgram$", "-test.count=1")
-			cmd.Env = append(os.Environ(), crashEnv+"="+mode)
-			r := crashtest.Run(t, cmd)
+			r := crashtest.Child(t, func() {
+				watchdog.Within(t, "SF3: a panic with a DoChan caller waiting crashes the program ("+mode+")", func() {
+					crash(t)
+				})
+			})
 
 			require.Equal(t, 2, r.ExitCode, "child's exit status\nstdout:\n%s\nstderr:\n%s", r.Stdout, r.Stderr)
 			lines := strings.SplitN(r.Stderr, "\n", 4)

@@ -47,13 +47,36 @@ func Fatal(t *testing.T, want string, body func()) string {
 		// exits with status 0, and the parent reports that.
 		return ""
 	}
+	return Expect(t, rerun(t), want).Stderr
+}
+
+// Child runs body in a child process, as [Fatal] does, and returns what the
+// child printed and how it exited, whatever the status: for a process that
+// ends some other way than a fatal error, such as an unrecovered panic
+// (exit status 2) or an os.Exit. In the child, Child runs body instead;
+// body must end the process, and if it returns, the child test fails
+// saying so.
+func Child(t *testing.T, body func()) Result {
+	t.Helper()
+	if os.Getenv(childEnv) == t.Name() {
+		body()
+		t.Fatal("crashtest: the child's body returned; it must end the process")
+		return Result{}
+	}
+	return Run(t, rerun(t))
+}
+
+// rerun returns the command that runs this test binary again as the child
+// of the calling test, selecting only that test.
+func rerun(t *testing.T) *exec.Cmd {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatalf("crashtest: cannot find the test binary: %v", err)
 	}
 	cmd := exec.Command(exe, "-test.run="+runPattern(t.Name()), "-test.count=1")
 	cmd.Env = append(os.Environ(), childEnv+"="+t.Name())
-	return Expect(t, cmd, want).Stderr
+	return cmd
 }
 
 // Expect runs cmd, as [Run] does, and checks that it exits with the

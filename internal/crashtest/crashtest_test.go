@@ -145,3 +145,26 @@ func TestBuildSetsCgoAsAsked(t *testing.T) {
 		})
 	}
 }
+
+// TestChildReturnsWhatTheChildDid runs bodies that end their process in
+// three ways, and one that does not end it, in child processes.
+func TestChildReturnsWhatTheChildDid(t *testing.T) {
+	t.Run("panic", func(t *testing.T) {
+		r := crashtest.Child(t, func() { panic("boom") })
+		if r.ExitCode != 2 || !strings.HasPrefix(r.Stderr, "panic: boom") {
+			t.Errorf("child exited %d with stderr %q; want 2 and %q first", r.ExitCode, r.Stderr, "panic: boom")
+		}
+	})
+	t.Run("exit", func(t *testing.T) {
+		r := crashtest.Child(t, func() { fmt.Println("bye"); os.Exit(7) })
+		if r.ExitCode != 7 || r.Stdout != "bye\n" {
+			t.Errorf("child exited %d and printed %q; want 7 and %q", r.ExitCode, r.Stdout, "bye\n")
+		}
+	})
+	t.Run("returns", func(t *testing.T) {
+		r := crashtest.Child(t, func() {})
+		if r.ExitCode != 1 || !strings.Contains(r.Stdout, "the child's body returned; it must end the process") {
+			t.Errorf("child exited %d and printed %q; want 1 and the test's failure", r.ExitCode, r.Stdout)
+		}
+	})
+}
