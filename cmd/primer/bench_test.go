@@ -65,8 +65,11 @@ func BenchmarkTracing(b *testing.B) {
 				exs = append(exs, e)
 			}
 		}
-		p, err := program.Write(b.TempDir(), "../..", s, exs, program.Options{Run: program.TracedRun})
+		p, err := program.New(b.TempDir(), "../..", s, exs, program.Options{Run: program.TracedRun})
 		if err != nil {
+			b.Fatal(err)
+		}
+		if err := p.Write(); err != nil {
 			b.Fatal(err)
 		}
 		if err := p.Build(b.Context()); err != nil {

@@ -41,16 +41,22 @@ type command struct {
 	ascii          bool // draw timelines in plain ASCII
 }
 
-// An executor builds a program and runs its examples.
+// An executor writes and builds a program and runs its examples.
 type executor interface {
 	build(ctx context.Context, p *program.Program) error
 	run(ctx context.Context, p *program.Program, names []string, opts runner.Options, done func(n int)) []runner.Result
 }
 
-// realExec builds with the go command and runs each example in a process.
+// realExec writes the program into its directory, builds it with the go
+// command and runs each example in a process.
 type realExec struct{}
 
-func (realExec) build(ctx context.Context, p *program.Program) error { return p.Build(ctx) }
+func (realExec) build(ctx context.Context, p *program.Program) error {
+	if err := p.Write(); err != nil {
+		return err
+	}
+	return p.Build(ctx)
+}
 
 func (realExec) run(ctx context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
 	return runner.RunAll(ctx, p.Binary, names, runtime.GOMAXPROCS(0), opts, done)
@@ -332,7 +338,7 @@ func (c *command) build(ctx context.Context, source string, s *lesson.Section, e
 		return nil, nil, err
 	}
 	defer os.RemoveAll(dir)
-	p, err := program.Write(dir, source, s, exs, program.Options{Run: program.TracedRun})
+	p, err := program.New(dir, source, s, exs, program.Options{Run: program.TracedRun})
 	if err != nil {
 		return nil, nil, err
 	}

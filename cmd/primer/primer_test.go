@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"go/format"
 	"go/parser"
 	"go/token"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -51,22 +49,21 @@ var fixtures = []lesson.Topic{
 	{Package: "hang", Title: "Hang", Summary: "an example that never returns"},
 }
 
-// fakeExec builds nothing and "runs" each example by printing the output
-// its // Output: comment promises, so that tests of everything but the
-// go command need no go command. It finds the promise by the example's
-// program, which is unique where names are not.
-type fakeExec struct{ want map[string]string }
+// fakeExec writes and builds nothing and "runs" each example by printing
+// the output its // Output: comment promises, so that tests of everything
+// but the go command need no go command.
+type fakeExec struct{}
 
 func (fakeExec) build(context.Context, *program.Program) error { return nil }
 
-func (f fakeExec) run(_ context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
-	code := map[string]string{}
+func (fakeExec) run(_ context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
+	promised := map[string]string{}
 	for _, e := range p.Examples {
-		code[e.Name] = e.Code
+		promised[e.Name] = e.Doc.Output
 	}
 	var rs []runner.Result
 	for i, name := range names {
-		r := runner.Result{Name: name, Stdout: f.want[code[name]]}
+		r := runner.Result{Name: name, Stdout: promised[name]}
 		if opts.TraceDir != "" {
 			r.Trace, r.Err = fakeTrace()
 		}
@@ -94,7 +91,7 @@ func testCommand(t testing.TB, root string, topics []lesson.Topic, exec executor
 	root, err := filepath.Abs(root)
 	require.NoError(t, err)
 	if exec == nil {
-		exec = fakeExec{wants(t, root, topics)}
+		exec = fakeExec{}
 	}
 	var stdout, stderr bytes.Buffer
 	return &command{
@@ -128,40 +125,6 @@ func loadOnce(root string, t lesson.Topic) (*lesson.Section, error) {
 		loaded[key] = s
 	}
 	return s, err
-}
-
-var (
-	wantsMu    sync.Mutex
-	wantsCache = map[string]map[string]string{}
-)
-
-// wants returns, for each example of the topics in root, its output
-// promised, keyed by its program; computed once per root for all tests.
-func wants(t testing.TB, root string, topics []lesson.Topic) map[string]string {
-	t.Helper()
-	wantsMu.Lock()
-	defer wantsMu.Unlock()
-	if want, ok := wantsCache[root]; ok {
-		return want
-	}
-	want := map[string]string{}
-	for _, topic := range topics {
-		s, err := loadOnce(root, topic)
-		require.NoError(t, err)
-		// The code of an example's program is go/doc's Play program,
-		// formatted, as program.Write gives it; formatting it here spares
-		// writing every section's program to disk.
-		for _, ex := range s.Examples {
-			if ex.Play == nil {
-				continue
-			}
-			var code bytes.Buffer
-			require.NoError(t, format.Node(&code, s.Fset, ex.Play))
-			want[code.String()] = ex.Output
-		}
-	}
-	wantsCache[root] = want
-	return want
 }
 
 // moduleCommand is primer over this module's sections.
@@ -330,20 +293,20 @@ func TestEveryUsageLineOfThePackageDocWorks(t *testing.T) {
 }
 
 func TestNoSectionIsWiderThanTheScreenButForLongSourceLines(t *testing.T) {
-	codeLines := map[string]bool{}
-	for code := range wants(t, mustAbs(t, "../.."), lesson.Topics) {
-		for line := range strings.Lines(code) {
-			codeLines["    "+expandTabs(strings.TrimSuffix(line, "\n"))] = true
-		}
-	}
 	for _, topic := range lesson.Topics {
-		c, stdout, stderr := moduleCommand(t)
+		exec := &codeExec{}
+		c, stdout, stderr := testCommand(t, "../..", lesson.Topics, exec)
 		require.Equal(t, 0, c.run(t.Context(), []string{topic.Package}), "exit status; stderr:\n%s", stderr)
 		// The lines allowed to be longer: source lines that are, of the
-		// examples' programs (the keys of wants) and of the doc.
+		// examples' programs and of the doc.
+		allowed := map[string]bool{}
+		for _, code := range exec.code {
+			for line := range strings.Lines(code) {
+				allowed["    "+expandTabs(strings.TrimSuffix(line, "\n"))] = true
+			}
+		}
 		s, err := loadOnce(mustAbs(t, "../.."), topic)
 		require.NoError(t, err)
-		allowed := maps.Clone(codeLines)
 		for line := range strings.Lines(docText(s.Doc, s.Doc.Doc)) {
 			if strings.HasPrefix(line, "    ") {
 				allowed[expandTabs(strings.TrimSuffix(line, "\n"))] = true
@@ -357,6 +320,20 @@ func TestNoSectionIsWiderThanTheScreenButForLongSourceLines(t *testing.T) {
 		assertFits(t, topic.Package, stdout.String(), allowed)
 		assert.NotContains(t, stdout.String(), "\t", "%s: tabs are expanded", topic.Package)
 	}
+}
+
+// codeExec runs examples as fakeExec does and keeps the code of every
+// example it ran.
+type codeExec struct {
+	fakeExec
+	code []string
+}
+
+func (c *codeExec) run(ctx context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
+	for _, e := range p.Examples {
+		c.code = append(c.code, e.Code)
+	}
+	return c.fakeExec.run(ctx, p, names, opts, done)
 }
 
 // urlLine matches a line that is one URL and nothing else.

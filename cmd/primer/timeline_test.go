@@ -134,7 +134,7 @@ func TestABadTraceGetsALineNotAPanic(t *testing.T) {
 		{"no region", noRegion, `the trace has no region "example"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			exec := badTraceExec{fakeExec{wants(t, mustAbs(t, "testdata"), fixtures)}, tc.trace}
+			exec := badTraceExec{fakeExec{}, tc.trace}
 			c, stdout, stderr := testCommand(t, "testdata", fixtures, exec)
 			c.rows = 1000 // no hint at the end
 			require.Equal(t, 1, c.run(t.Context(), []string{"-timeline", "-run", "^Example$", "good"}), "exit status; stderr:\n%s", stderr)
@@ -238,7 +238,7 @@ type badOutputExec struct{}
 func (badOutputExec) build(context.Context, *program.Program) error { return nil }
 
 func (badOutputExec) run(ctx context.Context, p *program.Program, names []string, opts runner.Options, done func(int)) []runner.Result {
-	rs := fakeExec{map[string]string{}}.run(ctx, p, names, opts, done)
+	rs := fakeExec{}.run(ctx, p, names, opts, done)
 	for i := range rs {
 		rs[i].Stdout = map[string]string{"Example": "what it prints\n", "Example_kept": "as promised\n"}[rs[i].Name]
 	}

@@ -27,8 +27,9 @@ func TestExamplesWithTheSameNamesBuildIntoOneProgram(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, s.Examples, 2)
 	dir := t.TempDir()
-	p, err := program.Write(dir, "../..", s, s.Examples, program.Options{})
+	p, err := program.New(dir, "../..", s, s.Examples, program.Options{})
 	require.NoError(t, err)
+	require.NoError(t, p.Write())
 	require.NoError(t, p.Build(t.Context()))
 	for _, ex := range s.Examples {
 		out, err := exec.Command(p.Binary, lesson.FuncName(ex)).CombinedOutput()
@@ -44,8 +45,9 @@ func TestExamplesWithTheSameNamesBuildIntoOneProgram(t *testing.T) {
 func TestCodeIsThePlayProgram(t *testing.T) {
 	s, err := lesson.Load("testdata", lesson.Topic{Package: "clash"})
 	require.NoError(t, err)
-	p, err := program.Write(t.TempDir(), "../..", s, s.Examples[:1], program.Options{})
+	p, err := program.New(t.TempDir(), "../..", s, s.Examples[:1], program.Options{})
 	require.NoError(t, err)
+	require.NoError(t, p.Write())
 	assert.Equal(t, `package main
 
 import "fmt"
@@ -65,6 +67,23 @@ func main() {
 	assert.Contains(t, string(gomod), "replace "+lesson.Module+" => "+abs+"\n")
 }
 
+func TestNewWritesNothingUntilWrite(t *testing.T) {
+	s, err := lesson.Load("testdata", lesson.Topic{Package: "clash"})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	p, err := program.New(dir, "../..", s, s.Examples, program.Options{})
+	require.NoError(t, err)
+	files, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, files, "the program's directory after New")
+	require.NoError(t, p.Write())
+	assert.FileExists(t, filepath.Join(dir, "go.mod"))
+	assert.FileExists(t, filepath.Join(dir, "main.go"))
+	for _, e := range p.Examples {
+		assert.FileExists(t, filepath.Join(dir, e.Name, "main.go"))
+	}
+}
+
 func TestTracedRunIsFormattedGo(t *testing.T) {
 	formatted, err := format.Source(program.TracedRun)
 	require.NoError(t, err)
@@ -78,8 +97,9 @@ func TestATracedProgramTracesOnlyWhenAsked(t *testing.T) {
 	t.Parallel()
 	s, err := lesson.Load("testdata", lesson.Topic{Package: "traced"})
 	require.NoError(t, err)
-	p, err := program.Write(t.TempDir(), "../..", s, s.Examples, program.Options{Run: program.TracedRun})
+	p, err := program.New(t.TempDir(), "../..", s, s.Examples, program.Options{Run: program.TracedRun})
 	require.NoError(t, err)
+	require.NoError(t, p.Write())
 	require.NoError(t, p.Build(t.Context()))
 	file := filepath.Join(t.TempDir(), "handoff.trace")
 
