@@ -125,9 +125,7 @@ func snapshot(t *testing.T, root string) string {
 // before and after instead of relying on permission errors.
 func TestPrimerWritesNothingIntoTheModule(t *testing.T) {
 	t.Parallel()
-	copyDir := filepath.Join(t.TempDir(), "concurrency")
-	copyReadOnly(t, copyDir, mustAbs(t, "../.."))
-	t.Cleanup(func() { makeWritable(copyDir) })
+	copyDir := keptReadOnlyCopy(t, mustAbs(t, "../.."))
 	before := snapshot(t, copyDir)
 
 	ctx, cancel := context.WithTimeout(t.Context(), childLimit)
@@ -139,6 +137,55 @@ func TestPrimerWritesNothingIntoTheModule(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	assert.Contains(t, string(out), "Output (ran now; matches its verified // Output:):\n")
 	assert.Equal(t, before, snapshot(t, copyDir), "the module's tree after primer ran in it")
+}
+
+// keptReadOnlyCopy returns a read-only copy of the module's tree at root,
+// kept between runs in the user's cache directory under the tree's hash,
+// so that a tree is copied once rather than on every run. A new copy each
+// run cost twice: copying the tree's files took 0.4 s, and primer's
+// program, whose build information records the directory its module is
+// replaced with, was linked again (0.7 s). A copy that no longer hashes
+// as the tree does is made again; copies of other trees unused for a day
+// are removed.
+func keptReadOnlyCopy(t *testing.T, root string) string {
+	t.Helper()
+	cache, err := os.UserCacheDir()
+	require.NoError(t, err)
+	trees := filepath.Join(cache, "goprimer-concurrency-test", "trees")
+	require.NoError(t, os.MkdirAll(trees, 0o755))
+	hash := treeHash(t, root)[:12]
+	dir := filepath.Join(trees, hash)
+	copyDir := filepath.Join(dir, "concurrency")
+	if _, err := os.Stat(copyDir); err == nil && treeHash(t, copyDir)[:12] != hash {
+		// A failed run left it changed: the test's own snapshot caught
+		// that then. Copy afresh.
+		makeWritable(dir)
+		require.NoError(t, os.RemoveAll(dir))
+	}
+	if _, err := os.Stat(copyDir); err != nil {
+		// Made aside and renamed into place, so that a run of the same
+		// tree at the same time never sees half a copy.
+		tmp, err := os.MkdirTemp(trees, "new-")
+		require.NoError(t, err)
+		copyReadOnly(t, filepath.Join(tmp, "concurrency"), root)
+		if err := os.Rename(tmp, dir); err != nil {
+			makeWritable(tmp)
+			os.RemoveAll(tmp)
+			_, statErr := os.Stat(copyDir)
+			require.NoError(t, statErr, "the kept copy, after %v", err)
+		}
+	}
+	now := time.Now()
+	require.NoError(t, os.Chtimes(dir, now, now), "marking the kept copy used")
+	others, err := os.ReadDir(trees)
+	require.NoError(t, err)
+	for _, other := range others {
+		if info, err := other.Info(); err == nil && other.Name() != hash && now.Sub(info.ModTime()) > 24*time.Hour {
+			makeWritable(filepath.Join(trees, other.Name()))
+			require.NoError(t, os.RemoveAll(filepath.Join(trees, other.Name())))
+		}
+	}
+	return copyDir
 }
 
 // copyReadOnly copies the module's tree at root to dir, leaving out the
