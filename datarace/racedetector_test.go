@@ -19,7 +19,7 @@ const raceExitCode = 66
 
 // racy builds testdata/racy with -race and returns a function that runs it
 // in one mode. Every test that calls it builds the same program with the
-// same flags, so after the first build go run's cache hands out copies.
+// same flags, so crashtest runs the go command once for them all.
 func racy(t *testing.T) func(t *testing.T, mode string) crashtest.Result {
 	t.Helper()
 	bin := crashtest.Build(t, "./testdata/racy", "-race")

@@ -146,6 +146,36 @@ func TestBuildSetsCgoAsAsked(t *testing.T) {
 	}
 }
 
+// TestBuildLinksToAnExecutableItBuiltBefore builds one program three
+// times: the second build is the first's file under another name, and the
+// third, after the test that held both has removed them, is built again.
+func TestBuildLinksToAnExecutableItBuiltBefore(t *testing.T) {
+	// Flags no other test builds with, so that this test builds first.
+	flags := []string{"-ldflags=-X main.unused=" + t.Name()}
+	t.Run("twice", func(t *testing.T) {
+		a := crashtest.Build(t, "./testdata/hello", flags...)
+		b := crashtest.Build(t, "./testdata/hello", flags...)
+		if a == b {
+			t.Fatalf("both builds returned %s; want a path each", a)
+		}
+		first, err := os.Stat(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := os.Stat(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !os.SameFile(first, second) {
+			t.Errorf("the second build of the same program is a file of its own; want a link to the first")
+		}
+	})
+	third := crashtest.Build(t, "./testdata/hello", flags...)
+	if r := crashtest.Run(t, exec.Command(third, "c")); r.Stdout != "[c]\n" || r.ExitCode != 0 {
+		t.Errorf("the program built afresh printed %q and exited %d; want %q and 0", r.Stdout, r.ExitCode, "[c]\n")
+	}
+}
+
 // TestChildReturnsWhatTheChildDid runs bodies that end their process in
 // three ways, and one that does not end it, in child processes.
 func TestChildReturnsWhatTheChildDid(t *testing.T) {
