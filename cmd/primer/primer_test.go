@@ -386,6 +386,15 @@ func TestWrapKeepsIndentationAndBreaksBetweenWideCharacters(t *testing.T) {
 	assert.Equal(t, []string{"short"}, wrap("short", 8))
 }
 
+func TestRuneWidthIsTwoForWideCharacters(t *testing.T) {
+	for r, want := range map[rune]int{
+		'a': 1, 'é': 1, 'ж': 1, '\u10ff': 1, '─': 1, '█': 1,
+		'\u1100': 2, '가': 2, '中': 2, '好': 2, '。': 2, 'の': 2, 'カ': 2, 'Ａ': 2,
+	} {
+		assert.Equal(t, want, runeWidth(r), "width of %q (%U)", r, r)
+	}
+}
+
 func TestExpandTabsToStopsOfFour(t *testing.T) {
 	assert.Equal(t, "    a   b\n        c", expandTabs("\ta\tb\n\t\tc"))
 }

@@ -184,6 +184,9 @@ func displayWidth(s string) int {
 
 // runeWidth is two for a wide (East Asian) character, one for any other.
 func runeWidth(r rune) int {
+	if r < 0x1100 { // the first wide block, Hangul Jamo
+		return 1
+	}
 	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || (r >= 0xFF01 && r <= 0xFF60) || (r >= 0x3000 && r <= 0x303F) {
 		return 2
 	}
