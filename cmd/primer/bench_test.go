@@ -55,7 +55,7 @@ func BenchmarkTracing(b *testing.B) {
 				topic = t
 			}
 		}
-		s, err := lesson.Load("../..", topic)
+		s, err := lesson.LoadDoc("../..", topic)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -67,7 +67,7 @@ func primer(topics []lesson.Topic, locate func(context.Context) (string, string,
 	c := &command{
 		topics:   topics,
 		locate:   locate,
-		load:     lesson.Load,
+		load:     lesson.LoadDoc,
 		exec:     realExec{},
 		stdout:   os.Stdout,
 		stderr:   os.Stderr,

@@ -32,7 +32,7 @@ const width = 80
 type command struct {
 	topics         []lesson.Topic
 	locate         func(ctx context.Context) (source, invocation string, err error)
-	load           func(root string, t lesson.Topic) (*lesson.Section, error) // lesson.Load
+	load           func(root string, t lesson.Topic) (*lesson.Section, error) // lesson.LoadDoc
 	exec           executor
 	stdout, stderr io.Writer
 	color          bool // colour headings and marks on stdout

@@ -109,7 +109,7 @@ var (
 	loaded   = map[[2]string]*lesson.Section{}
 )
 
-// loadOnce is lesson.Load, once per tree and section for the whole test
+// loadOnce is lesson.LoadDoc, once per tree and section for the whole test
 // binary: the trees do not change while the tests run, and parsing every
 // section again in each test was most of their time, above all under
 // -race. Primer only reads a Section, so the tests can share it.
@@ -120,7 +120,7 @@ func loadOnce(root string, t lesson.Topic) (*lesson.Section, error) {
 	if s, ok := loaded[key]; ok {
 		return s, nil
 	}
-	s, err := lesson.Load(root, t)
+	s, err := lesson.LoadDoc(root, t)
 	if err == nil {
 		loaded[key] = s
 	}

@@ -4,6 +4,7 @@
 package lesson
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"go/ast"
@@ -88,6 +89,22 @@ type Section struct {
 // rooted at root. Files excluded from the default build are skipped, as the
 // go command skips them.
 func Load(root string, t Topic) (*Section, error) {
+	return load(root, t, true)
+}
+
+// LoadDoc is [Load] for a reader of the section: of the test files, it
+// parses only those that declare an example. That is all go doc,
+// pkg.go.dev and primer show, the same Doc and Examples as Load's, in
+// half the time. TestFiles then holds only those files, and Tests only
+// their tests.
+//
+// A test file declares an example if a line of it starts with
+// "func Example", as every example function does in gofmt's layout.
+func LoadDoc(root string, t Topic) (*Section, error) {
+	return load(root, t, false)
+}
+
+func load(root string, t Topic, allTests bool) (*Section, error) {
 	s := &Section{
 		Topic:      t,
 		Dir:        filepath.Join(root, t.Package),
@@ -106,11 +123,19 @@ func Load(root string, t Topic) (*Section, error) {
 		if ok, err := build.Default.MatchFile(s.Dir, name); err != nil || !ok {
 			continue
 		}
-		f, err := parser.ParseFile(s.Fset, filepath.Join(s.Dir, name), nil, parser.ParseComments)
+		src, err := os.ReadFile(filepath.Join(s.Dir, name))
 		if err != nil {
 			return nil, err
 		}
-		if strings.HasSuffix(name, "_test.go") {
+		testFile := strings.HasSuffix(name, "_test.go")
+		if testFile && !allTests && !bytes.Contains(src, []byte("\nfunc Example")) {
+			continue
+		}
+		f, err := parser.ParseFile(s.Fset, filepath.Join(s.Dir, name), src, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		if testFile {
 			s.TestFiles = append(s.TestFiles, f)
 		} else {
 			s.Files = append(s.Files, f)
