@@ -134,10 +134,10 @@ func BuildNoCgo(t *testing.T, pkg string, flags ...string) string {
 // settings that are not flags, such as GOEXPERIMENT.
 //
 // Within one test binary, a program built before is linked to (a hard
-// link, sharing the file) while the test that built it still holds it:
-// several tests of one package that build the same child then run the go
-// command once, which takes a tenth of a second or more even when go
-// run's cache holds the program.
+// link, sharing the file) while a test that built or linked it still
+// holds it: parallel tests of one package that build the same child then
+// run the go command once, which takes a tenth of a second or more even
+// when go run's cache holds the program.
 func BuildEnv(t *testing.T, env []string, pkg string, flags ...string) string {
 	t.Helper()
 	exe := filepath.Join(t.TempDir(), path.Base(pkg))
@@ -151,6 +151,7 @@ func BuildEnv(t *testing.T, env []string, pkg string, flags ...string) string {
 	last.mu.Lock()
 	defer last.mu.Unlock()
 	if last.path != "" && os.Link(last.path, exe) == nil {
+		last.path = exe // the newest link outlives the others longest
 		return exe
 	}
 	args := slices.Concat([]string{"run", "-exec", "cp"}, flags, []string{pkg, exe})
@@ -167,8 +168,9 @@ func BuildEnv(t *testing.T, env []string, pkg string, flags ...string) string {
 // package, environment and flags, to its last executable.
 var built sync.Map // string → *executable
 
-// An executable is the path of the last executable built of a program,
-// in the directory of the test that built it, which may have removed it.
+// An executable is the path of the last executable built or linked of a
+// program, in the directory of the test that asked for it, which may have
+// removed it since.
 type executable struct {
 	mu   sync.Mutex
 	path string

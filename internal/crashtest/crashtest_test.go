@@ -112,7 +112,10 @@ func TestRunReturnsOutputAndStatus(t *testing.T) {
 }
 
 // TestBuildSetsCgoAsAsked builds a program two ways and reads back, from
-// each executable's build information, the settings Build promised.
+// each executable's build information, the settings Build promised. A
+// second Build of the same program, while the first's test holds it, is
+// the same file under another name; once the tests that held it have
+// removed it, Build builds it again.
 func TestBuildSetsCgoAsAsked(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -142,37 +145,24 @@ func TestBuildSetsCgoAsAsked(t *testing.T) {
 			if r.Stdout != "[a b]\n" || r.ExitCode != 0 {
 				t.Errorf("built program printed %q and exited %d; want %q and 0", r.Stdout, r.ExitCode, "[a b]\n")
 			}
+
+			again := tc.build(t, "./testdata/hello", tc.flags...)
+			first, err := os.Stat(exe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, err := os.Stat(again)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if exe == again || !os.SameFile(first, second) {
+				t.Errorf("a second build of the same program is %s, a file of its own; want another name of %s", again, exe)
+			}
 		})
 	}
-}
-
-// TestBuildLinksToAnExecutableItBuiltBefore builds one program three
-// times: the second build is the first's file under another name, and the
-// third, after the test that held both has removed them, is built again.
-func TestBuildLinksToAnExecutableItBuiltBefore(t *testing.T) {
-	// Flags no other test builds with, so that this test builds first.
-	flags := []string{"-ldflags=-X main.unused=" + t.Name()}
-	t.Run("twice", func(t *testing.T) {
-		a := crashtest.Build(t, "./testdata/hello", flags...)
-		b := crashtest.Build(t, "./testdata/hello", flags...)
-		if a == b {
-			t.Fatalf("both builds returned %s; want a path each", a)
-		}
-		first, err := os.Stat(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		second, err := os.Stat(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !os.SameFile(first, second) {
-			t.Errorf("the second build of the same program is a file of its own; want a link to the first")
-		}
-	})
-	third := crashtest.Build(t, "./testdata/hello", flags...)
-	if r := crashtest.Run(t, exec.Command(third, "c")); r.Stdout != "[c]\n" || r.ExitCode != 0 {
-		t.Errorf("the program built afresh printed %q and exited %d; want %q and 0", r.Stdout, r.ExitCode, "[c]\n")
+	exe := crashtest.Build(t, "./testdata/hello", "-race")
+	if r := crashtest.Run(t, exec.Command(exe, "c")); r.Stdout != "[c]\n" || r.ExitCode != 0 {
+		t.Errorf("the program built again printed %q and exited %d; want %q and 0", r.Stdout, r.ExitCode, "[c]\n")
 	}
 }
 
