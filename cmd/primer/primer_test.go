@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"go/doc/comment"
 	"go/parser"
 	"go/token"
 	"os"
@@ -307,9 +308,11 @@ func TestNoSectionIsWiderThanTheScreenButForLongSourceLines(t *testing.T) {
 		}
 		s, err := loadOnce(mustAbs(t, "../.."), topic)
 		require.NoError(t, err)
-		for line := range strings.Lines(docText(s.Doc, s.Doc.Doc)) {
-			if strings.HasPrefix(line, "    ") {
-				allowed[expandTabs(strings.TrimSuffix(line, "\n"))] = true
+		for _, block := range s.Doc.Parser().Parse(s.Doc.Doc).Content {
+			if code, ok := block.(*comment.Code); ok {
+				for line := range strings.Lines(code.Text) {
+					allowed[expandTabs("    "+strings.TrimSuffix(line, "\n"))] = true
+				}
 			}
 		}
 		// A URL, such as a link definition's, cannot be broken: its line

@@ -12,6 +12,7 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -115,12 +116,10 @@ func load(root string, t Topic, allTests bool) (*Section, error) {
 	if err != nil {
 		return nil, err
 	}
+	ctxt := build.Default
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".go") {
-			continue
-		}
-		if ok, err := build.Default.MatchFile(s.Dir, name); err != nil || !ok {
 			continue
 		}
 		src, err := os.ReadFile(filepath.Join(s.Dir, name))
@@ -129,6 +128,10 @@ func load(root string, t Topic, allTests bool) (*Section, error) {
 		}
 		testFile := strings.HasSuffix(name, "_test.go")
 		if testFile && !allTests && !bytes.Contains(src, []byte("\nfunc Example")) {
+			continue
+		}
+		ctxt.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(src)), nil }
+		if ok, err := ctxt.MatchFile(s.Dir, name); err != nil || !ok {
 			continue
 		}
 		f, err := parser.ParseFile(s.Fset, filepath.Join(s.Dir, name), src, parser.ParseComments)

@@ -18,9 +18,9 @@ func TestMain(m *testing.M) {
 }
 
 // TestLoadDocShowsWhatLoadShows loads a package whose test files hold
-// examples, tests, or both: LoadDoc skips the file without an example and
-// gives the same documentation and examples as Load, each with the same
-// program or none.
+// examples, tests, or both, and one that no build includes: LoadDoc skips
+// the file without an example and gives the same documentation and
+// examples as Load, each with the same program or none.
 func TestLoadDocShowsWhatLoadShows(t *testing.T) {
 	topic := lesson.Topic{Package: "mixed"}
 	all, err := lesson.Load("testdata", topic)
