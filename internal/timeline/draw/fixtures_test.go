@@ -124,22 +124,22 @@ func single() *timeline.Timeline {
 	}}}
 }
 
-// busy has, over 20µs, a main lane that loops 500 times through a select:
+// busy has, over 20µs, a main lane that loops 250 times through a select:
 // running 4ns, blocked 4ns, runnable 4ns, woken each time by func1;
 // but one of its blocks lasts 250ns, 9.25 pixels of the SVG. Func1 runs
 // while main does and is blocked, then sleeps while main is runnable,
 // woken by none of the lanes. Each lane ends running. It is not one of
 // the fixtures, which every test draws: only the tests of merging draw
-// it, since its 2500 spans take a while to read back under -race.
+// it, since its 1250 spans take a while to read back under -race.
 func busy() *timeline.Timeline {
 	const step = 4 * time.Nanosecond
 	tl := &timeline.Timeline{Example: "Example_busy", Duration: 20 * µs}
 	main := timeline.Lane{Goroutine: 1, Name: "main"}
 	func1 := timeline.Lane{Goroutine: 2, Name: "main.Example_busy.func1"}
 	t := time.Duration(0)
-	for i := range 500 {
+	for i := range 250 {
 		block := step
-		if i == 255 {
+		if i == 125 {
 			block = 250 * time.Nanosecond
 		}
 		woken := t + step + block
